@@ -1,0 +1,374 @@
+"""The store port on SQLAlchemy: plant data, sessions and turns, requests, audit, feedback, outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from pmark3.errors import NotFound, SessionExpired, StoreError
+from pmark3.models import Turn
+from pmark3.plant import FunctionalLocation, PlantData, Procedure, WorkOrder
+from pmark3.store import tables as t
+from pmark3.store.engine import create_engine
+
+_BATCH = 2000
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite drops tzinfo on the way back; every stored time is UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class SqlStore:
+    """One store for SQLite and Azure SQL; every method maps driver errors to StoreError."""
+
+    def __init__(self, url_or_engine: str | sa.Engine) -> None:
+        self.engine = create_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
+
+    def create_schema(self) -> None:
+        """Bring the schema to the latest migration (Alembic), creating the database if needed."""
+        from pmark3.store.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- plant data ---------------------------------------------------------------------------
+
+    def has_plant_data(self) -> bool:
+        with self._read() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(t.locations)).scalar_one() > 0
+
+    def load_plant(self, plant: PlantData) -> None:
+        """Replace the plant data with ``plant`` in one transaction."""
+        with self._write() as conn:
+            for table in (t.work_orders, t.procedures, t.locations):
+                conn.execute(table.delete())
+            self._insert_many(conn, t.locations, [loc.model_dump() for loc in plant.locations])
+            self._insert_many(conn, t.procedures, [p.model_dump() for p in plant.procedures])
+            self._insert_many(conn, t.work_orders, [w.model_dump(mode="python") for w in plant.work_orders])
+
+    @staticmethod
+    def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        for start in range(0, len(rows), _BATCH):
+            conn.execute(table.insert(), rows[start : start + _BATCH])
+
+    def upsert_work_order(self, wo: WorkOrder) -> None:
+        row = wo.model_dump(mode="python")
+        with self._write() as conn:
+            conn.execute(t.work_orders.delete().where(t.work_orders.c.id == wo.id))
+            conn.execute(t.work_orders.insert(), [row])
+
+    def locations(self) -> list[FunctionalLocation]:
+        with self._read() as conn:
+            return [FunctionalLocation.model_validate(dict(r)) for r in conn.execute(sa.select(t.locations)).mappings()]
+
+    def procedures(self) -> list[Procedure]:
+        with self._read() as conn:
+            return [Procedure.model_validate(dict(r)) for r in conn.execute(sa.select(t.procedures)).mappings()]
+
+    def work_orders(self, where: Any = None, limit: int | None = None, newest_first: bool = False) -> list[WorkOrder]:
+        query = sa.select(t.work_orders)
+        if where is not None:
+            query = query.where(where)
+        if newest_first:
+            query = query.order_by(t.work_orders.c.reported_at.desc(), t.work_orders.c.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as conn:
+            return [WorkOrder.model_validate(dict(r)) for r in conn.execute(query).mappings()]
+
+    def plant_data(self) -> PlantData:
+        return PlantData(locations=self.locations(), work_orders=self.work_orders(), procedures=self.procedures())
+
+    # -- HistorySource (recommendations' SQL fallback and id checks) ------------------------------
+
+    def similar_work_orders(
+        self,
+        *,
+        kks: str | None = None,
+        system: str | None = None,
+        equipment_class: str | None = None,
+        failure_mode: str | None = None,
+        limit: int = 50,
+    ) -> list[WorkOrder]:
+        c = t.work_orders.c
+        conds = [c.status == "closed"]
+        for col, value in ((c.kks, kks), (c.system, system), (c.equipment_class, equipment_class)):
+            if value:
+                conds.append(col == value)
+        if failure_mode:
+            conds.append(c.failure_mode == failure_mode)
+        return self.work_orders(sa.and_(*conds), limit=limit, newest_first=True)
+
+    def open_work_orders(
+        self, *, kks: str | None, system: str | None, failure_mode: str | None, since: date
+    ) -> list[WorkOrder]:
+        c = t.work_orders.c
+        conds = [c.status == "open", c.reported_at >= since]
+        if kks:
+            conds.append(c.kks == kks)
+        if system:
+            conds.append(c.system == system)
+        if failure_mode:
+            conds.append(c.failure_mode == failure_mode)
+        return self.work_orders(sa.and_(*conds), newest_first=True)
+
+    def procedures_for(
+        self, *, equipment_class: str | None, system: str | None, failure_mode: str | None
+    ) -> list[Procedure]:
+        found = []
+        for proc in self.procedures():
+            if equipment_class and proc.equipment_class != equipment_class:
+                continue
+            if system and proc.systems and system not in proc.systems:
+                continue
+            if failure_mode and proc.failure_modes and failure_mode not in proc.failure_modes:
+                continue
+            found.append(proc)
+        return found
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        found: set[str] = set()
+        with self._read() as conn:
+            for table, col in (
+                (t.work_orders, t.work_orders.c.id),
+                (t.procedures, t.procedures.c.id),
+                (t.locations, t.locations.c.kks),
+            ):
+                found |= set(conn.execute(sa.select(col).where(col.in_(wanted))).scalars())
+        return found
+
+    # -- sessions and turns ---------------------------------------------------------------------
+
+    def open_session(
+        self, session_id: str | None, *, new_id: str, user: str | None, now: datetime, ttl: timedelta
+    ) -> tuple[str, bool]:
+        """Return ``(session_id, created)``: an existing live session, or a new one.
+
+        An unknown or expired id is an error, not a silent new session: the user would lose
+        the context they think they have.
+        """
+        with self._write() as conn:
+            if session_id is None:
+                conn.execute(
+                    t.sessions.insert(), [{"id": new_id, "user": user, "created_at": now, "last_seen_at": now}]
+                )
+                return new_id, True
+            row = conn.execute(sa.select(t.sessions).where(t.sessions.c.id == session_id)).mappings().first()
+            if row is None:
+                raise SessionExpired(f"session {session_id!r} does not exist; omit session_id to start a new one")
+            if now - _utc(row["last_seen_at"]) > ttl:
+                raise SessionExpired(f"session {session_id!r} has expired; omit session_id to start a new one")
+            conn.execute(t.sessions.update().where(t.sessions.c.id == session_id).values(last_seen_at=now))
+            return session_id, False
+
+    def add_turn(self, session_id: str, role: str, text: str, request_id: str | None, now: datetime) -> None:
+        with self._write() as conn:
+            conn.execute(
+                t.turns.insert(),
+                [{"session_id": session_id, "role": role, "text": text, "request_id": request_id, "created_at": now}],
+            )
+
+    def session_history(self, session_id: str, exclude_request: str | None = None) -> list[Turn]:
+        query = sa.select(t.turns.c.role, t.turns.c.text).where(t.turns.c.session_id == session_id)
+        if exclude_request is not None:
+            query = query.where(sa.or_(t.turns.c.request_id.is_(None), t.turns.c.request_id != exclude_request))
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(t.turns.c.id)).all()
+        return [Turn(role=r.role, text=r.text) for r in rows]
+
+    # -- requests -------------------------------------------------------------------------------
+
+    def create_request(
+        self,
+        request_id: str,
+        *,
+        text: str,
+        source: str,
+        now: datetime,
+        session_id: str | None = None,
+        notification_id: str | None = None,
+    ) -> bool:
+        """Record a request once; returns False when it was already there (a redelivery)."""
+        row = {
+            "id": request_id,
+            "session_id": session_id,
+            "source": source,
+            "notification_id": notification_id,
+            "text": text,
+            "runtime_status": "Pending",
+            "created_at": now,
+            "updated_at": now,
+        }
+        try:
+            with self._write() as conn:
+                conn.execute(t.requests.insert(), [row])
+        except StoreError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                return False
+            raise
+        return True
+
+    def update_request(self, request_id: str, *, now: datetime, **values: Any) -> None:
+        allowed = {"runtime_status", "custom_status", "status", "result", "reason", "session_id"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"unknown request columns: {sorted(unknown)}")
+        with self._write() as conn:
+            done = conn.execute(
+                t.requests.update().where(t.requests.c.id == request_id).values(updated_at=now, **values)
+            )
+            if done.rowcount == 0:
+                raise NotFound(f"request {request_id!r} not found")
+
+    def get_request(self, request_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(t.requests).where(t.requests.c.id == request_id)).mappings().first()
+        if row is None:
+            return None
+        out = dict(row)
+        out["created_at"] = _utc(out["created_at"])
+        out["updated_at"] = _utc(out["updated_at"])
+        return out
+
+    def session_requests(self, session_id: str) -> list[dict[str, Any]]:
+        cols = [
+            t.requests.c.id,
+            t.requests.c.text,
+            t.requests.c.runtime_status,
+            t.requests.c.status,
+            t.requests.c.created_at,
+        ]
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(*cols).where(t.requests.c.session_id == session_id).order_by(t.requests.c.created_at)
+            ).mappings()
+            return [dict(r) for r in rows]
+
+    # -- audit ----------------------------------------------------------------------------------
+
+    def record_step(
+        self, request_id: str, step: str, outcome: str, duration_ms: float, now: datetime, detail: str | None = None
+    ) -> None:
+        with self._write() as conn:
+            conn.execute(
+                t.audit.insert(),
+                [
+                    {
+                        "request_id": request_id,
+                        "step": step,
+                        "outcome": outcome,
+                        "duration_ms": duration_ms,
+                        "detail": detail,
+                        "at": now,
+                    }
+                ],
+            )
+
+    def audit_trail(self, request_id: str) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(t.audit).where(t.audit.c.request_id == request_id).order_by(t.audit.c.id)
+            ).mappings()
+            return [dict(r) for r in rows]
+
+    # -- feedback -------------------------------------------------------------------------------
+
+    def save_feedback(self, request_id: str, items: Sequence[dict[str, Any]], user: str | None, now: datetime) -> None:
+        rows = [{**item, "request_id": request_id, "user": user, "at": now} for item in items]
+        with self._write() as conn:
+            conn.execute(t.feedback.insert(), rows)
+
+    def feedback_for(self, request_id: str) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(t.feedback).where(t.feedback.c.request_id == request_id).order_by(t.feedback.c.id)
+            ).mappings()
+            return [dict(r) for r in rows]
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """Every correction a person made, oldest first: what the workflow learns aliases from."""
+        c = t.feedback.c
+        query = (
+            sa.select(c.field, c.original, c.corrected)
+            .where(c.accepted.is_(False), c.corrected.is_not(None), c.original.is_not(None))
+            .order_by(c.id)
+        )
+        with self._read() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    # -- outbox ---------------------------------------------------------------------------------
+
+    def add_outbox(
+        self, message_id: str, correlation_id: str | None, topic: str, body: dict[str, Any], now: datetime
+    ) -> bool:
+        """Queue a message once per id; False when it was already queued."""
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    t.outbox.insert(),
+                    [
+                        {
+                            "message_id": message_id,
+                            "correlation_id": correlation_id,
+                            "topic": topic,
+                            "body": body,
+                            "created_at": now,
+                        }
+                    ],
+                )
+        except StoreError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                return False
+            raise
+        return True
+
+    def outbox_messages(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return [dict(r) for r in conn.execute(sa.select(t.outbox).order_by(t.outbox.c.id)).mappings()]
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _read(self) -> _Conn:
+        return _Conn(self.engine, write=False)
+
+    def _write(self) -> _Conn:
+        return _Conn(self.engine, write=True)
+
+
+class _Conn:
+    """A connection scope that maps SQLAlchemy errors to StoreError at this boundary."""
+
+    def __init__(self, engine: sa.Engine, write: bool) -> None:
+        self._engine = engine
+        self._write = write
+        self._ctx: Any = None
+
+    def __enter__(self) -> sa.Connection:
+        try:
+            self._ctx = self._engine.begin() if self._write else self._engine.connect()
+            return self._ctx.__enter__()  # type: ignore[no-any-return]
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database unavailable: {exc.__class__.__name__}") from exc
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        try:
+            self._ctx.__exit__(exc_type, exc, tb)
+        except SQLAlchemyError as err:
+            raise StoreError(f"database error: {err.__class__.__name__}") from err
+        if isinstance(exc, SQLAlchemyError):
+            raise StoreError(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+        return False
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
