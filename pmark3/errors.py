@@ -1,15 +1,15 @@
 """PMark3's error tree. Lower-level errors are mapped to these at each boundary.
 
-    PMark3Error                 root: anything PMark3 raises on purpose
-    ├── InvalidRequest          the caller's input is wrong (HTTP 4xx, CLI exit 2, message rejected)
-    │   └── SessionExpired      the session id is unknown or past its TTL
-    ├── NotFound                an id that does not exist (HTTP 404)
-    ├── ConfigurationError      settings are missing or inconsistent (fails at start-up)
-    └── DependencyError         an outside part failed (store, index, LLM, bus); may be retried
-        ├── StoreError
-        ├── SearchError
-        ├── LLMError
-        └── PublishError
+PMark3Error                 root: anything PMark3 raises on purpose
+├── InvalidRequest          the caller's input is wrong (HTTP 4xx, CLI exit 2, message rejected)
+│   └── SessionExpired      the session id is unknown or past its TTL
+├── NotFound                an id that does not exist (HTTP 404)
+├── ConfigurationError      settings are missing or inconsistent (fails at start-up)
+└── DependencyError         an outside part failed (store, index, LLM, bus); may be retried
+    ├── StoreError
+    ├── SearchError
+    ├── LLMError
+    └── PublishError
 """
 
 from __future__ import annotations

@@ -139,10 +139,10 @@ class SqlStore:
             return set()
         found: set[str] = set()
         with self._read() as conn:
-            for table, col in (
-                (t.work_orders, t.work_orders.c.id),
-                (t.procedures, t.procedures.c.id),
-                (t.locations, t.locations.c.kks),
+            for col in (
+                t.work_orders.c.id,
+                t.procedures.c.id,
+                t.locations.c.kks,
             ):
                 found |= set(conn.execute(sa.select(col).where(col.in_(wanted))).scalars())
         return found

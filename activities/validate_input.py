@@ -1,0 +1,19 @@
+"""Activity: the ``validate_input`` node, run with the process-wide deps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import azure.durable_functions as df
+
+from pmark3.workflow import spec
+from pmark3.workflow.deps import get_deps
+from pmark3.workflow.runner import run_node
+
+NAME = spec.VALIDATE_INPUT
+bp = df.Blueprint()
+
+
+@bp.activity_trigger(input_name="state", activity=NAME)
+def validate_input(state: dict[str, Any]) -> dict[str, Any]:
+    return run_node(NAME, state, get_deps())

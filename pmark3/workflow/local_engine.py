@@ -1,0 +1,148 @@
+"""The local engine: LangGraph over the workflow spec, checkpointed in a SQLite file.
+
+Each request is a LangGraph thread keyed by its request id, so a run interrupted after any
+node resumes from its last checkpoint, also after a process restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.graph import END, StateGraph
+
+from pmark3.models import MaintenanceRequest, Result
+from pmark3.workflow import spec
+from pmark3.workflow.result import build_result, record_outcome
+from pmark3.workflow.runner import run_with_retry
+from pmark3.workflow.state import WorkflowState, new_state
+
+log = logging.getLogger(__name__)
+StepListener = Callable[[str, str | None], None]
+
+
+def create_graph(deps: Any, checkpointer: Any = None, interrupt_after: Sequence[str] | None = None) -> Any:
+    """Compile the workflow spec into a LangGraph graph bound to ``deps``."""
+    graph = StateGraph(WorkflowState)
+    for node in spec.NODES:
+        graph.add_node(node, partial(_node, node, deps))
+    graph.set_entry_point(spec.START)
+    targets = {**{n: n for n in spec.NODES}, spec.END: END}
+    for node in spec.NODES:
+        graph.add_conditional_edges(node, partial(spec.next_node, node), targets)  # type: ignore[arg-type]
+    return graph.compile(checkpointer=checkpointer, interrupt_after=list(interrupt_after or []))
+
+
+def _node(name: str, deps: Any, state: dict[str, Any]) -> dict[str, Any]:
+    return run_with_retry(name, dict(state), deps)
+
+
+def open_checkpointer(path: Path) -> SqliteSaver:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    return SqliteSaver(conn)
+
+
+class LocalEngine:
+    """Starts, runs, resumes and reports requests on the local engine."""
+
+    def __init__(self, deps: Any, checkpointer: Any = None, max_workers: int = 4) -> None:
+        self.deps = deps
+        self.checkpointer = checkpointer or open_checkpointer(deps.settings.checkpoint_path)
+        self.graph = create_graph(deps, self.checkpointer)
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="pmark3-run")
+        self._lock = threading.Lock()
+
+    def start(
+        self,
+        request: MaintenanceRequest,
+        *,
+        source: str = "portal",
+        request_id: str | None = None,
+        notification_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Record the request (Pending) and return the initial state; nothing runs yet."""
+        request_id = request_id or uuid.uuid4().hex
+        now = datetime.now(UTC)
+        self.deps.store.create_request(
+            request_id,
+            text=request.text if isinstance(request.text, str) else "",
+            source=source,
+            now=now,
+            session_id=request.session_id,
+            notification_id=notification_id,
+        )
+        return new_state(
+            request,
+            request_id=request_id,
+            received_at=now,
+            settings=self.deps.settings,
+            source=source,
+            notification_id=notification_id,
+        )
+
+    def run(self, state: dict[str, Any] | None, request_id: str, on_step: StepListener | None = None) -> Result:
+        """Run (or, with ``state=None``, resume) a request to its end and record the outcome."""
+        config = {"configurable": {"thread_id": request_id}, "recursion_limit": 100}
+        store = self.deps.store
+        now = datetime.now(UTC)
+        current = spec.START if state is not None else self._next_step(config)
+        store.update_request(request_id, now=now, runtime_status="Running", custom_status=current)
+        if on_step:
+            on_step(request_id, current)
+        final: dict[str, Any] = dict(state or {})
+        for chunk in self.graph.stream(state, config, stream_mode="values"):
+            final = chunk
+            step = self._next_step(config)
+            if step != current and step is not None:
+                current = step
+                store.update_request(request_id, now=datetime.now(UTC), custom_status=step)
+                if on_step:
+                    on_step(request_id, step)
+        if self._next_step(config) is not None:
+            # Stopped before the end (an interrupt): leave it Running so a resume can finish it.
+            return build_result(final)
+        return Result.model_validate(record_outcome(final, self.deps))
+
+    def _next_step(self, config: dict[str, Any]) -> str | None:
+        snapshot = self.graph.get_state(config)
+        return snapshot.next[0] if snapshot.next else None
+
+    def submit(self, state: dict[str, Any], request_id: str) -> Future[Result]:
+        return self._pool.submit(self._run_safely, state, request_id)
+
+    def _run_safely(self, state: dict[str, Any], request_id: str) -> Result:
+        try:
+            return self.run(state, request_id)
+        except Exception:
+            log.exception("request %s failed outside the workflow", request_id)
+            self.deps.store.update_request(
+                request_id, now=datetime.now(UTC), runtime_status="Failed", reason="internal error; see the server log"
+            )
+            raise
+
+    def ask(
+        self,
+        request: MaintenanceRequest,
+        *,
+        source: str = "cli",
+        request_id: str | None = None,
+        notification_id: str | None = None,
+    ) -> Result:
+        state = self.start(request, source=source, request_id=request_id, notification_id=notification_id)
+        return self.run(state, state["request_id"])
+
+    def resume(self, request_id: str) -> Result:
+        return self.run(None, request_id)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)

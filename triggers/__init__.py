@@ -1,0 +1,3 @@
+"""HTTP and Service Bus triggers (portal, CMMS, status, feedback)."""
+
+BLUEPRINTS: list = []
