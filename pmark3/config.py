@@ -19,6 +19,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=Path("data"), description="Where the local SQLite files and index live")
     seed: int = Field(default=20261126, description="Seed of the demo plant data generator")
+    seed_work_orders: int = Field(default=30000, ge=100, description="Closed work orders in the demo history")
 
     # Workflow
     max_quality_retries: int = Field(default=1, ge=0, le=3, description="Bound of quality_check -> parse_input")

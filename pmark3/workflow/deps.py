@@ -46,7 +46,7 @@ def ensure_plant_data(store: SqlStore, settings: Settings, progress: Any = None)
         return
     from pmark3.seed import generate_plant
 
-    store.load_plant(generate_plant(settings.seed))
+    store.load_plant(generate_plant(settings.seed, work_orders=settings.seed_work_orders))
 
 
 def build_deps(settings: Settings | None = None, *, store: SqlStore | None = None) -> Deps:
