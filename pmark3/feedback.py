@@ -69,10 +69,15 @@ def apply_feedback(store: SqlStore, catalog: Any, normalizer: Any, request_id: s
         predicted = (result.get(field) or {}).get("normalized")
         original = (result.get(field) or {}).get("original")
         corrected = None if verdict.accepted else _check_code(catalog, field, verdict.value)  # type: ignore[arg-type]
-        items.append({
-            "field": field, "original": original, "accepted": verdict.accepted,
-            "predicted": None if predicted is None else str(predicted), "corrected": corrected,
-        })
+        items.append(
+            {
+                "field": field,
+                "original": original,
+                "accepted": verdict.accepted,
+                "predicted": None if predicted is None else str(predicted),
+                "corrected": corrected,
+            }
+        )
     store.save_feedback(request_id, items, feedback.user, utcnow())
     for item in items:
         if item["corrected"] is not None and item["original"]:

@@ -70,16 +70,23 @@ def create_app(engine: LocalEngine) -> FastAPI:
 
     def check_status_body(request: Request, request_id: str) -> dict[str, str]:
         base = str(request.base_url).rstrip("/")
-        return {"id": request_id, "statusQueryGetUri": f"{base}/api/requests/{request_id}",
-                "feedbackPostUri": f"{base}/api/requests/{request_id}/feedback"}
+        return {
+            "id": request_id,
+            "statusQueryGetUri": f"{base}/api/requests/{request_id}",
+            "feedbackPostUri": f"{base}/api/requests/{request_id}/feedback",
+        }
 
     @app.post(
         "/api/requests",
         status_code=202,
         summary="Submit a maintenance request",
         responses={200: {"description": "Finished within ?wait"}, 202: {"description": "Accepted; poll the status"}},
-        openapi_extra={"requestBody": {"required": True, "content": {
-            "application/json": {"schema": MaintenanceRequest.model_json_schema()}}}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": MaintenanceRequest.model_json_schema()}},
+            }
+        },
     )
     async def submit(request: Request, wait: float = Query(0, ge=0, le=MAX_WAIT_S)) -> Response:
         data = _model(MaintenanceRequest, await read_json(request, settings.max_body_bytes))
@@ -111,9 +118,14 @@ def create_app(engine: LocalEngine) -> FastAPI:
             raise NotFound(f"request {request_id!r} not found")
         return status_payload(row, deps.store.audit_trail(request_id))
 
-    @app.post("/api/requests/{request_id}/feedback", status_code=201, summary="Accept or correct the fields",
-              openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": Feedback.model_json_schema()}}}})
+    @app.post(
+        "/api/requests/{request_id}/feedback",
+        status_code=201,
+        summary="Accept or correct the fields",
+        openapi_extra={
+            "requestBody": {"required": True, "content": {"application/json": {"schema": Feedback.model_json_schema()}}}
+        },
+    )
     async def post_feedback(request_id: str, request: Request) -> dict[str, Any]:
         fb = _model(Feedback, await read_json(request, settings.max_body_bytes))
         items = apply_feedback(deps.store, deps.catalog, deps.normalizer, request_id, fb)
@@ -124,24 +136,38 @@ def create_app(engine: LocalEngine) -> FastAPI:
         if deps.store.get_request(request_id) is None:
             raise NotFound(f"request {request_id!r} not found")
         items = deps.store.feedback_for(request_id)
-        return {"request_id": request_id, "feedback": [
-            {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in item.items() if k != "id"}
-            for item in items
-        ]}
+        return {
+            "request_id": request_id,
+            "feedback": [
+                {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in item.items() if k != "id"}
+                for item in items
+            ],
+        }
 
     @app.get("/api/sessions/{session_id}/requests", summary="The session's requests, oldest first")
     def session_requests(session_id: str) -> dict[str, Any]:
         rows = deps.store.session_requests(session_id)
-        return {"session_id": session_id, "requests": [
-            {"id": r["id"], "text": r["text"], "runtimeStatus": r["runtime_status"], "status": r["status"],
-             "createdTime": r["created_at"].isoformat()} for r in rows
-        ]}
+        return {
+            "session_id": session_id,
+            "requests": [
+                {
+                    "id": r["id"],
+                    "text": r["text"],
+                    "runtimeStatus": r["runtime_status"],
+                    "status": r["status"],
+                    "createdTime": r["created_at"].isoformat(),
+                }
+                for r in rows
+            ],
+        }
 
     @app.get("/api/catalog", summary="Code lists with Korean and English names")
     def catalog() -> dict[str, Any]:
         cat = deps.catalog
         table = {
-            "systems": cat.systems, "equipment_types": cat.equipment_classes, "status_codes": cat.failure_modes,
+            "systems": cat.systems,
+            "equipment_types": cat.equipment_classes,
+            "status_codes": cat.failure_modes,
         }
         out: dict[str, Any] = {
             key: {code: {"ko": c.name_ko, "en": c.name_en} for code, c in rows.items()} for key, rows in table.items()
@@ -151,8 +177,12 @@ def create_app(engine: LocalEngine) -> FastAPI:
 
     @app.get("/api/health", summary="Liveness and basic readiness")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "plant_data": deps.store.has_plant_data(), "llm": deps.llm_parser is not None,
-                "search": deps.index is not None}
+        return {
+            "status": "ok",
+            "plant_data": deps.store.has_plant_data(),
+            "llm": deps.llm_parser is not None,
+            "search": deps.index is not None,
+        }
 
     static = resources.files("pmark3") / "web" / "static"
     if static.joinpath("index.html").is_file():

@@ -45,8 +45,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         titles = {404: "Not found", 405: "Method not allowed"}
-        return problem_response(exc.status_code, titles.get(exc.status_code, "Error"), str(exc.detail),
-                                request.url.path)
+        return problem_response(
+            exc.status_code, titles.get(exc.status_code, "Error"), str(exc.detail), request.url.path
+        )
 
     @app.exception_handler(PMark3Error)
     async def _domain(request: Request, exc: PMark3Error) -> JSONResponse:

@@ -25,7 +25,12 @@ def export_jsonl(store: SqlStore, out: TextIO | Path) -> int:
     rows = store.outbox_messages()
     lines = [
         json.dumps(
-            {"messageId": r["message_id"], "correlationId": r["correlation_id"], "topic": r["topic"], "body": r["body"]},
+            {
+                "messageId": r["message_id"],
+                "correlationId": r["correlation_id"],
+                "topic": r["topic"],
+                "body": r["body"],
+            },
             ensure_ascii=False,
         )
         for r in rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,30 +41,40 @@ def open_store(settings: Settings) -> SqlStore:
     return store
 
 
-def ensure_plant_data(store: SqlStore, settings: Settings, progress: Any = None) -> None:
-    """Seed the demo plant into an empty store (deterministic from ``settings.seed``)."""
+Progress = Callable[[str, int, int], None]
+
+
+def ensure_plant_data(store: SqlStore, settings: Settings, progress: Progress | None = None) -> bool:
+    """Seed the demo plant into an empty store (deterministic from ``settings.seed``); True if it did."""
     if store.has_plant_data():
-        return
+        return False
     from pmark3.seed import generate_plant
 
+    if progress:
+        progress("generating demo plant data", 0, 1)
     store.load_plant(generate_plant(settings.seed, work_orders=settings.seed_work_orders))
+    if progress:
+        progress("generating demo plant data", 1, 1)
+    return True
 
 
-def build_deps(settings: Settings | None = None, *, store: SqlStore | None = None) -> Deps:
+def build_deps(
+    settings: Settings | None = None, *, store: SqlStore | None = None, progress: Progress | None = None
+) -> Deps:
     """Build the default adapters for ``settings`` (local unless Azure/LLM settings are given)."""
     from pmark3.understanding import LocalParser, Normalizer
 
     settings = settings or get_settings()
     catalog = load_catalog()
     store = store or open_store(settings)
-    ensure_plant_data(store, settings)
+    ensure_plant_data(store, settings, progress)
     plant = store.plant_data()
     parser = LocalParser(catalog, plant.locations)
     normalizer = Normalizer(catalog, plant.locations, work_orders=plant.work_orders)
     for row in store.corrections():
         normalizer.learn(row["original"], row["field"], row["corrected"])
 
-    embedder, index = _build_search(settings, plant)
+    embedder, index = _build_search(settings, plant, progress)
     llm_parser, responder = _build_llm(settings, catalog, parser, normalizer)
     publisher = _build_publisher(settings, store)
     return Deps(
@@ -80,7 +91,9 @@ def build_deps(settings: Settings | None = None, *, store: SqlStore | None = Non
     )
 
 
-def _build_search(settings: Settings, plant: Any) -> tuple[Embedder | None, VectorIndex | None]:
+def _build_search(
+    settings: Settings, plant: Any, progress: Progress | None
+) -> tuple[Embedder | None, VectorIndex | None]:
     if settings.embedding_backend == "openai":
         from pmark3.llm.embeddings import OpenAIEmbedder
 
@@ -101,7 +114,7 @@ def _build_search(settings: Settings, plant: Any) -> tuple[Embedder | None, Vect
 
     index = LocalHybridIndex(settings.index_path, embedder)
     if index.is_empty():
-        index_plant_data(index, plant)
+        index_plant_data(index, plant, (lambda done, total: progress("indexing", done, total)) if progress else None)
     return embedder, index
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -53,14 +52,27 @@ def open_checkpointer(path: Path) -> SqliteSaver:
 
 
 class LocalEngine:
-    """Starts, runs, resumes and reports requests on the local engine."""
+    """Starts, runs, resumes and reports requests on the local engine.
 
-    def __init__(self, deps: Any, checkpointer: Any = None, max_workers: int = 4) -> None:
+    ``checkpoints=False`` runs without the checkpointer (batch and eval): nothing to resume,
+    but no checkpoint writes per node either.
+    """
+
+    def __init__(
+        self,
+        deps: Any,
+        checkpointer: Any = None,
+        *,
+        checkpoints: bool = True,
+        interrupt_after: Sequence[str] | None = None,
+        max_workers: int = 4,
+    ) -> None:
         self.deps = deps
-        self.checkpointer = checkpointer or open_checkpointer(deps.settings.checkpoint_path)
-        self.graph = create_graph(deps, self.checkpointer)
+        if checkpoints and checkpointer is None:
+            checkpointer = open_checkpointer(deps.settings.checkpoint_path)
+        self.checkpointer = checkpointer if checkpoints else None
+        self.graph = create_graph(deps, self.checkpointer, interrupt_after)
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="pmark3-run")
-        self._lock = threading.Lock()
 
     def start(
         self,
@@ -75,7 +87,7 @@ class LocalEngine:
         now = datetime.now(UTC)
         self.deps.store.create_request(
             request_id,
-            text=request.text if isinstance(request.text, str) else "",
+            text=request.text,
             source=source,
             now=now,
             session_id=request.session_id,
@@ -91,31 +103,36 @@ class LocalEngine:
         )
 
     def run(self, state: dict[str, Any] | None, request_id: str, on_step: StepListener | None = None) -> Result:
-        """Run (or, with ``state=None``, resume) a request to its end and record the outcome."""
+        """Run (or, with ``state=None``, resume from the checkpoint) a request to its end and record it."""
         config = {"configurable": {"thread_id": request_id}, "recursion_limit": 100}
-        store = self.deps.store
-        now = datetime.now(UTC)
-        current = spec.START if state is not None else self._next_step(config)
-        store.update_request(request_id, now=now, runtime_status="Running", custom_status=current)
-        if on_step:
-            on_step(request_id, current)
-        final: dict[str, Any] = dict(state or {})
-        for chunk in self.graph.stream(state, config, stream_mode="values"):
-            final = chunk
-            step = self._next_step(config)
-            if step != current and step is not None:
-                current = step
-                store.update_request(request_id, now=datetime.now(UTC), custom_status=step)
-                if on_step:
-                    on_step(request_id, step)
-        if self._next_step(config) is not None:
-            # Stopped before the end (an interrupt): leave it Running so a resume can finish it.
-            return build_result(final)
-        return Result.model_validate(record_outcome(final, self.deps))
+        if state is None:
+            if self.checkpointer is None:
+                raise ValueError("resume needs the checkpointer")
+            snapshot = self.graph.get_state(config)
+            current = dict(snapshot.values)
+            step = snapshot.next[0] if snapshot.next else spec.END
+        else:
+            current = dict(state)
+            step = spec.START
+        if step != spec.END:
+            self._step(request_id, step, on_step)
+        for chunk in self.graph.stream(state, config, stream_mode="updates"):
+            for node, update in chunk.items():
+                if node not in spec.NODES:
+                    continue  # __interrupt__ and other engine events
+                current = spec.merge(current, update or {})
+                step = spec.next_node(node, current)
+                if step != spec.END:
+                    self._step(request_id, step, on_step)
+        if step != spec.END:
+            # Interrupted before the end: it stays Running, and resume() finishes it.
+            return build_result(current)
+        return Result.model_validate(record_outcome(current, self.deps))
 
-    def _next_step(self, config: dict[str, Any]) -> str | None:
-        snapshot = self.graph.get_state(config)
-        return snapshot.next[0] if snapshot.next else None
+    def _step(self, request_id: str, step: str, on_step: StepListener | None) -> None:
+        self.deps.store.update_request(request_id, now=datetime.now(UTC), runtime_status="Running", custom_status=step)
+        if on_step:
+            on_step(request_id, step)
 
     def submit(self, state: dict[str, Any], request_id: str) -> Future[Result]:
         return self._pool.submit(self._run_safely, state, request_id)

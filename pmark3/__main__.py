@@ -1,0 +1,3 @@
+from pmark3.cli import main
+
+raise SystemExit(main())

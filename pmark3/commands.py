@@ -1,0 +1,234 @@
+"""What each CLI command does; ``cli.py`` only parses arguments and maps errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pmark3.config import Settings, get_settings
+from pmark3.errors import InvalidRequest
+from pmark3.models import MaintenanceRequest, Result
+
+
+class StderrProgress:
+    """Progress for long work on stderr (a tqdm bar per stage), so stdout stays clean for data."""
+
+    def __init__(self) -> None:
+        self._bars: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(stage)
+        if bar is None:
+            bar = self._bars[stage] = tqdm(total=total, desc=stage, file=sys.stderr, unit="item", leave=True)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+
+def _engine(settings: Settings | None = None, *, checkpoints: bool = True) -> Any:
+    from pmark3.workflow.deps import build_deps
+    from pmark3.workflow.local_engine import LocalEngine
+
+    deps = build_deps(settings or get_settings(), progress=StderrProgress())
+    return LocalEngine(deps, checkpoints=checkpoints)
+
+
+def ask(args: argparse.Namespace) -> int:
+    engine = _engine()
+    result = engine.ask(MaintenanceRequest(text=args.text, session_id=args.session), source="cli")
+    if args.json:
+        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(summary(result, engine.deps.catalog))
+    return 0 if result.status not in ("rejected", "error") else (2 if result.status == "rejected" else 1)
+
+
+def summary(result: Result, catalog: Any) -> str:
+    """A readable summary: the fields with confidence, the recommendations, the answer."""
+    lang = result.language
+    lines = [f"request {result.request_id}  session {result.session_id}  {result.scenario or '-'}  [{result.status}]"]
+    labels = {
+        "location": "location",
+        "equipment_type": "equipment",
+        "status_code": "failure mode",
+        "priority": "priority",
+    }
+    for name, label in labels.items():
+        field = getattr(result, name)
+        value = field.normalized if field.normalized is not None else "—"
+        kind = {"location": None}.get(name, name)
+        named = catalog.name(kind, field.normalized, lang) if kind and field.normalized is not None else None
+        extra = f" ({named})" if named else ""
+        original = f'  "{field.original}"' if field.original else ""
+        lines.append(f"  {label:<13} {value}{extra}  {field.confidence:.2f}{original}")
+    if result.recommendations:
+        lines.append("evidence:")
+        lines.extend(f"  [{r.kind}] {r.id} {r.score:.2f}  {r.reason}" for r in result.recommendations[:6])
+    lines.append("")
+    lines.append(result.response)
+    for warning in result.warnings:
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines)
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, str]]:
+    if not path.is_file():
+        raise InvalidRequest(f"{path}: no such file")
+    with path.open(encoding="utf-8", errors="strict") as fh:
+        try:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    yield number, line
+        except UnicodeDecodeError as exc:
+            raise InvalidRequest(f"{path}: not UTF-8 ({exc.reason})") from exc
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def _batch_line(engine: Any, number: int, line: str) -> dict[str, Any]:
+    """One batch line to one output line; a bad line becomes a rejected result, not a crash."""
+    line_id: Any = f"line-{number}"
+    try:
+        raw = json.loads(line)
+        if not isinstance(raw, dict):
+            raise InvalidRequest("a line must be a JSON object")
+        line_id = raw.get("id", line_id)
+        request = MaintenanceRequest.model_validate(
+            {k: v for k, v in raw.items() if k in ("text", "history", "session_id", "user")}
+        )
+    except (json.JSONDecodeError, InvalidRequest, ValidationError) as exc:
+        message = exc.message if isinstance(exc, InvalidRequest) else str(exc).splitlines()[0]
+        return {
+            "id": line_id,
+            "request_id": None,
+            "status": "rejected",
+            "response": "",
+            "errors": [{"step": "input", "type": "InvalidRequest", "message": f"line {number}: {message}"}],
+        }
+    result = engine.ask(request, source="batch")
+    return {"id": line_id, **result.model_dump(mode="json")}
+
+
+def batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    total = _count_lines(args.input) if args.input.is_file() else 0
+    lines = _read_jsonl(args.input)
+    engine = _engine(checkpoints=False)
+    out = args.out.open("w", encoding="utf-8") if args.out else sys.stdout
+    started = time.perf_counter()
+    count = 0
+    try:
+        with tqdm(total=total, desc="batch", unit="req", file=sys.stderr, disable=None) as bar:
+            for number, line in lines:
+                out.write(json.dumps(_batch_line(engine, number, line), ensure_ascii=False) + "\n")
+                count += 1
+                bar.update(1)
+    finally:
+        if args.out:
+            out.close()
+    elapsed = time.perf_counter() - started
+    print(f"pmark3: {count} requests in {elapsed:.1f} s ({count / elapsed if elapsed else 0:.0f}/s)", file=sys.stderr)
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from pmark3.api.app import create_app
+
+    settings = get_settings()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    engine = _engine(settings)
+    app = create_app(engine)
+    url = f"http://{host}:{port}"
+    print(f"PMark3 is serving on {url}  (portal: {url}/  API docs: {url}/api/docs)", file=sys.stderr)
+    print(
+        f"try:  curl -s -X POST '{url}/api/requests?wait=10' -H 'Content-Type: application/json' "
+        '-d \'{"text": "2호기 급수펌프 B 진동 심함, 긴급"}\'',
+        file=sys.stderr,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+    engine.close()
+    return 0
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    if not args.input.is_file():
+        raise InvalidRequest(f"{args.input}: no such file")
+    engine = _engine(checkpoints=False)
+    if args.retrieval:
+        from pmark3.search.evaluation import format_report as fmt_retrieval
+        from pmark3.search.evaluation import run_retrieval_eval
+
+        report = run_retrieval_eval(args.input, engine.deps.index, engine.deps.embedder)
+        print(json.dumps(report.model_dump(), ensure_ascii=False, indent=2) if args.json else fmt_retrieval(report))
+        return 0
+    from pmark3.evaluation import evaluate as run_eval
+    from pmark3.evaluation import format_report, load_examples
+
+    examples = load_examples(args.input)
+
+    def predict(example: Any) -> dict[str, Any]:
+        request = MaintenanceRequest(text=example.text, history=example.history)
+        return engine.ask(request, source="eval").model_dump(mode="json")
+
+    report = run_eval(examples, predict)
+    print(json.dumps(report.model_dump(), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0
+
+
+def seed(args: argparse.Namespace) -> int:
+    import shutil
+
+    settings = get_settings()
+    if args.force:
+        for path in (settings.data_dir / "pmark3.db", settings.index_path, settings.checkpoint_path):
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+    from pmark3.workflow.deps import build_deps
+
+    deps = build_deps(settings, progress=StderrProgress())
+    plant = deps.store.plant_data()
+    print(
+        f"pmark3: demo plant ready in {settings.data_dir}: {len(plant.locations)} locations, "
+        f"{len(plant.work_orders)} work orders, {len(plant.procedures)} procedures",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def ingest(args: argparse.Namespace) -> int:
+    from pmark3.ingest import ingest_file
+
+    engine = _engine()
+    summary_ = ingest_file(args.input, engine)
+    print(json.dumps(summary_ if isinstance(summary_, dict) else summary_.model_dump(), ensure_ascii=False))
+    return 0
+
+
+def outbox(args: argparse.Namespace) -> int:
+    from pmark3.publish.outbox import export_jsonl
+    from pmark3.workflow.deps import open_store
+
+    store = open_store(get_settings())
+    count = export_jsonl(store, args.out) if args.out else export_jsonl(store, sys.stdout)
+    print(f"pmark3: {count} messages exported", file=sys.stderr)
+    return 0
