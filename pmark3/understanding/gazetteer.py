@@ -1,0 +1,171 @@
+"""Finds equipment words (system, class, register tags) in a canonical text.
+
+Terms come from the catalog synonyms, the curated shorthand in ``lexicon``, the
+register's aliases and names, and corrections that people taught (``learn``).
+Matching is exact on the canonical form (``textnorm``): Korean terms match as
+substrings (particles and compounds are fine), Latin/digit ends must sit on a token
+boundary ("ep" does not match inside "step"). Overlaps keep the longest term, so
+"급수펌프" wins over "펌프" and "수트블로워" over "블로워".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pmark3.catalog import Catalog
+from pmark3.plant import FunctionalLocation
+from pmark3.understanding.lexicon import EQUIPMENT_LINES, SKIP_CATALOG_TERMS, parse_lines
+from pmark3.understanding.textnorm import canonical
+
+_SOURCE_RANK = {"learned": 4, "register": 3, "lexicon": 2, "catalog": 1}
+
+
+@dataclass
+class Entry:
+    """What a term means. Any of the parts may be unknown."""
+
+    system: str | None = None
+    cls: str | None = None
+    flags: frozenset[str] = frozenset()
+    source: str = "lexicon"
+    unit: str | None = None
+    train: str | None = None
+    kks: str | None = None
+    # Unit-less register names ("급수펌프 B") may stand for the same equipment in several units.
+    kks_by_unit: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    term: str
+    entry: Entry
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _ascii_edge(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "#")
+
+
+_UNIT_PREFIX = re.compile(r"^(?:# ?[0-2] |[0-2] 호기|[0-2] u |u [0-2] |unit [0-2] |[0-2] (?=[a-z]))")
+_TRAIN_SUFFIX = re.compile(r" ([a-d])$")
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self._terms: dict[str, Entry] = {}
+        self._by_first: dict[str, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def add(self, term: str, entry: Entry) -> None:
+        key = canonical(term)
+        if len(key) < 2 and not key.isascii():
+            return
+        if not key:
+            return
+        old = self._terms.get(key)
+        if old is not None and _SOURCE_RANK[old.source] > _SOURCE_RANK[entry.source]:
+            return
+        if old is None:
+            self._by_first.setdefault(key[0], []).append(key)
+        self._terms[key] = entry
+
+    def entry(self, term: str) -> Entry | None:
+        return self._terms.get(canonical(term))
+
+    def terms(self) -> Iterable[tuple[str, Entry]]:
+        return self._terms.items()
+
+    def find(self, canon: str) -> list[Hit]:
+        """All non-overlapping hits, longest first, returned in text order."""
+        hits: list[Hit] = []
+        n = len(canon)
+        for first in set(canon):
+            for key in self._by_first.get(first, ()):
+                start = canon.find(key)
+                while start >= 0:
+                    end = start + len(key)
+                    ok = True
+                    if _ascii_edge(key[0]) and start > 0 and canon[start - 1] != " ":
+                        ok = False
+                    if ok and _ascii_edge(key[-1]) and end < n and canon[end] != " ":
+                        ok = False
+                    if ok:
+                        hits.append(Hit(start, end, key, self._terms[key]))
+                    start = canon.find(key, start + 1)
+        hits.sort(key=lambda h: (-h.length, -_SOURCE_RANK[h.entry.source], h.start))
+        taken = [False] * (n + 1)
+        kept: list[Hit] = []
+        for h in hits:
+            if any(taken[h.start : h.end]):
+                continue
+            for i in range(h.start, h.end):
+                taken[i] = True
+            kept.append(h)
+        kept.sort(key=lambda h: h.start)
+        return kept
+
+
+def build_equipment_gazetteer(catalog: Catalog, locations: Sequence[FunctionalLocation]) -> Gazetteer:
+    gz = Gazetteer()
+    for code, row in catalog.systems.items():
+        for term in (row.name_ko, *row.synonyms):
+            if term.lower() not in SKIP_CATALOG_TERMS:
+                gz.add(term, Entry(system=code, source="catalog"))
+    for code, row in catalog.equipment_classes.items():
+        for term in (row.name_ko, *row.synonyms):
+            if term.lower() not in SKIP_CATALOG_TERMS:
+                gz.add(term, Entry(cls=code, source="catalog"))
+    for terms, system, cls, flags in parse_lines(EQUIPMENT_LINES):
+        for term in terms:
+            gz.add(term, Entry(system=system, cls=cls, flags=flags, source="lexicon"))
+    add_register(gz, locations)
+    return gz
+
+
+def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None:
+    """Register aliases name one location; their unit-less forms name it in any unit."""
+    unitless: dict[str, list[FunctionalLocation]] = {}
+    for fl in locations:
+        names = {*fl.aliases, fl.name_ko, fl.name_en}
+        for name in names:
+            key = canonical(name)
+            if len(key) < 3:
+                continue
+            gz.add(
+                key,
+                Entry(
+                    system=fl.system, cls=fl.equipment_class, source="register", unit=fl.unit,
+                    train=fl.train, kks=fl.kks,
+                ),
+            )
+            bare = _UNIT_PREFIX.sub("", key).strip()
+            if bare != key and len(bare) >= 3:
+                unitless.setdefault(bare, []).append(fl)
+    for key, fls in unitless.items():
+        systems = {f.system for f in fls}
+        classes = {f.equipment_class for f in fls}
+        trains = {f.train for f in fls}
+        if len(systems) != 1:
+            continue
+        by_unit: dict[str, str] = {}
+        for f in fls:
+            by_unit.setdefault(f.unit, f.kks)
+        if len(by_unit) != len(fls):
+            continue  # the same name for two locations of one unit: not specific
+        gz.add(
+            key,
+            Entry(
+                system=next(iter(systems)), cls=next(iter(classes)) if len(classes) == 1 else None,
+                train=next(iter(trains)) if len(trains) == 1 else None, source="register",
+                kks_by_unit=by_unit,
+            ),
+        )

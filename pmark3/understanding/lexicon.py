@@ -1,0 +1,127 @@
+"""Plant shorthand that the catalog's seed synonyms do not cover.
+
+Each line is ``terms ; system ; class ; flags``: the terms (``|``-separated) name
+equipment of that KKS system and/or ISO 14224 class. Flags:
+
+* ``weak``   a system word that usually qualifies another system's equipment
+             ("미분기 윤활유펌프" is the mill's pump, not the turbine lube oil system);
+* ``part``   a component word that names no class of its own (bearing, seal);
+* ``tag``    an instrument tag prefix (LT, TE...): only counts as a whole token.
+
+Catalog synonyms are added by the gazetteer; this list only adds and overrides.
+"""
+
+from __future__ import annotations
+
+# terms ; system ; class ; flags
+EQUIPMENT_LINES = r"""
+절탄기|이코노마이저|economizer|economiser ; HAC ; ;
+드럼|기수드럼|스팀드럼|steam drum|drum|수냉벽|수벽|워터월|waterwall|water wall|강수관|downcomer|보일러튜브|증발관|노벽튜브 ; HAD ; ;
+드럼수위|drum level ; HAD ; ;
+과열기|과열저감기|감온기|superheater|attemperator|desuperheater|sh ; HAH ; ;
+재열기|reheater|rh ; HAJ ; ;
+버너|주버너|버너노즐|점화기|이그나이터|화염감지기|플레임스캐너|burner|igniter|flame scanner ; HHA ; ;
+급탄기|석탄급탄기|피더|coal feeder|feeder|gravimetric feeder ; HFB ; ;
+미분기|석탄미분기|분쇄기|보울밀|분급기|coal mill|mill|pulverizer|pulveriser|bowl mill|classifier ; HFC ; ;
+1차공기송풍기|1차송풍기|일차송풍기|1차공기팬|일차공기팬|1차팬|pa fan|paf|pa blower|primary air fan ; HFD ; BL ;
+압입송풍기|압입통풍기|압입팬|fd fan|fdf|fd 팬|forced draft fan|forced draught fan ; HLB ; BL ;
+유인송풍기|유인통풍기|유인팬|id fan|idf|id 팬|induced draft fan|induced draught fan ; HNC ; BL ;
+공기예열기|공기가열기|회전식공기예열기|gah|aph|air preheater|air heater ; HLD ; ;
+수트블로워|수트블로어|슈트블로워|슈트블로어|스트블로워|매연취출기|soot blower|sootblower|ik|ir blower|ik blower|wall blower ; HCB ; ;
+전기집진기|집진기|esp|ep|precipitator|electrostatic precipitator ; HDE ; ;
+탈황|탈황설비|배연탈황|흡수탑|석회석슬러리|석고|흡수탑순환펌프|fgd|absorber|scrubber ; HTA ; ;
+탈기기|디에어레이터|급수저장탱크|deaerator|da tank ; LAA ; ;
+급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|main feedwater|fw line ; LAB ; PI ;
+급수펌프|보일러급수펌프|터빈구동급수펌프|전동급수펌프|부스터펌프|bfp|bfpt|tdbfp|mdbfp|feed pump|feedwater pump|boiler feed pump|booster pump ; LAC ; PU ;
+고압히터|고압급수가열기|hp 히터|hph|hp heater|high pressure heater ; LAD ; HE ;
+주증기|주증기배관|main steam|ms line ; LBA ; ;
+고온재열|hrh|hot reheat ; LBB ; ;
+저온재열|crh|cold reheat ; LBC ; ;
+보조증기|소내증기|aux steam|auxiliary steam ; LBG ; ;
+복수배관|주복수배관|복수라인|복수관|condensate line|condensate piping|main condensate ; LCA ; PI ;
+복수펌프|복수추출펌프|cep|condensate pump|condensate extraction pump ; LCB ; PU ;
+저압히터|저압급수가열기|lp 히터|lph|lp heater|low pressure heater ; LCC ; HE ;
+고압터빈|hp 터빈|hpt|hp turbine ; MAA ; ST ;
+중압터빈|ip 터빈|ipt|ip turbine ; MAB ; ST ;
+저압터빈|lp 터빈|lpt|lp turbine ; MAC ; ST ;
+복수기|주복수기|핫웰|콘덴서|condenser|hotwell ; MAG ; HE ;
+진공펌프|복수기진공|이젝터|vacuum pump|air ejector|sjae ; MAJ ; ;
+터닝기어|터닝모터|turning gear|barring gear ; MAK ; ;
+윤활유|터빈윤활유|주유탱크|윤활유탱크|lube oil|mot|aop|eop|bearing oil|lo pump ; MAV ; ; weak
+ehc|제어유|eh 오일|eh oil|조속기|governor|control oil ; MAX ; ;
+발전기|고정자|회전자|제너레이터|generator|stator|alternator ; MKA ; EG ;
+여자기|여자계통|avr|exciter|excitation ; MKC ; ;
+고정자냉각수|scw|stator cooling water|stator water ; MKF ; ;
+밀봉유|실오일|씰오일|seal oil|sop ; MKW ; ;
+순환수펌프|순환수|해수순환펌프|cwp|cw pump|circulating water pump|circulating water ; PAC ; ;
+ccw|cccw|폐회로냉각수|기기냉각수|폐쇄냉각수|closed cooling water|component cooling water ; PGB ; ;
+계장용공기|계기용공기|소내용공기|공기압축기|공기건조기|instrument air|service air|air compressor|air dryer|ia ; QFA ; ;
+수처리|순수설비|탈염설비|탈염|이온교환|역삼투|혼상탈염기|demineralizer|demin|water treatment|wtp|mixed bed|ro ; GCF ; ;
+연료유탱크|경유탱크|중유탱크|유류탱크|fo tank|fuel oil tank|diesel oil tank|light oil tank ; EGB ; TA ;
+연료유펌프|fo 펌프|fo pump|fuel oil pump ; EGC ; PU ;
+연료유|경유|중유|fuel oil|light oil|diesel oil ; EGC ; ;
+운탄|운탄설비|저탄장|석탄이송|운탄컨베이어|스태커|리클레이머|coal handling|coal yard|coal conveyor|stacker|reclaimer|chp ; EAC ; ;
+컨베이어|벨트컨베이어|conveyor|belt conveyor|bc ; EAC ; CV ;
+주변압기|승압변압기|gsu|main transformer|generator transformer|step up transformer ; BAT ; PT ;
+소내변압기|소내변|uat|sst|unit auxiliary transformer|auxiliary transformer|station service transformer ; BBT ; PT ;
+고압배전반|고압스위치기어|6 9 kv|4 16 kv|m c 반|mv switchgear|medium voltage switchgear ; BBA ; SG ;
+저압배전반|로드센터|480 v|load center|lv switchgear|power center ; BFA ; SG ;
+축전지|배터리|직류전원|dc 전원|battery|125 v dc|dc system ; BTA ; ;
+ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
+펌프|pump|pmp ; ; PU ;
+모터|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor|권선|winding ; ; EM ;
+송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
+압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
+밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve ; ; VA ;
+열교환기|냉각기|쿨러|오일쿨러|급수가열기|heat exchanger|cooler|oil cooler|hx ; ; HE ;
+배관|파이프|관로|헤더|플랜지|엘보|드레인배관|piping|pipe|header|flange|elbow|line ; ; PI ;
+탱크|저장탱크|저장조|tank ; ; TA ;
+터빈|증기터빈|turbine ; ; ST ;
+변압기|트랜스|transformer|xfmr ; ; PT ;
+배전반|스위치기어|차단기반|분전반|mcc|switchgear|swgr ; ; SG ;
+인버터|vfd|vsd|inverter ; ; FC ;
+케이블|전력케이블|케이블헤드|cable ; ; PC ;
+크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
+디젤엔진|비상디젤발전기|비상발전기|edg|diesel engine ; ; CE ;
+필터|여과기|스트레이너|여과망|filter|strainer ; ; FS ;
+전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|analyzer|xmtr|indicator ; ; IP ;
+lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
+dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
+압력용기|용기|분리기|어큐뮬레이터|pressure vessel|vessel|separator|accumulator ; ; VE ;
+베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland ; ; ; part
+"""
+
+# Catalog synonyms that match too much on their own in free text.
+SKIP_CATALOG_TERMS: frozenset[str] = frozenset(
+    {
+        "밀", "주변", "drive", "ct", "cp", "ms", "da", "ah", "lo", "lc", "sb", "ik", "ir", "iR", "eco", "mtr",
+        "line", "tr", "gen", "engine", "switch", "comp", "l/c", "as header", "주유탱크",
+    }
+)
+
+# An explicit class word beats the class a system word implies, but some system words
+# name a class by themselves when nothing else does (default class of the system).
+SYSTEM_DEFAULT_CLASS: dict[str, str] = {
+    "HAC": "HE", "HAD": "VE", "HAH": "HE", "HAJ": "HE", "HHA": "HB", "HFB": "CV", "HFC": "CO",
+    "HFD": "BL", "HLB": "BL", "HLD": "HE", "HNC": "BL", "HCB": "BL", "HDE": "SG", "HTA": "VE",
+    "LAA": "VE", "LAB": "PI", "LAC": "PU", "LAD": "HE", "LBA": "PI", "LBB": "PI", "LBC": "PI",
+    "LBG": "PI", "LCA": "PI", "LCB": "PU", "LCC": "HE", "MAA": "ST", "MAB": "ST", "MAC": "ST",
+    "MAG": "HE", "MAJ": "PU", "MAK": "EM", "MAV": "PU", "MAX": "PU", "MKA": "EG", "MKC": "EG",
+    "MKF": "PU", "MKW": "PU", "PAC": "PU", "PGB": "PU", "QFA": "CO", "GCF": "VE", "EGB": "TA",
+    "EGC": "PU", "EAC": "CV", "BAT": "PT", "BBT": "PT", "BBA": "SG", "BFA": "SG", "BTA": "UP",
+    "BRA": "UP",
+}
+
+COMMON_SYSTEMS: frozenset[str] = frozenset({"EAC", "GCF", "EGB", "EGC"})
+
+
+def parse_lines(text: str) -> list[tuple[tuple[str, ...], str | None, str | None, frozenset[str]]]:
+    rows = []
+    for line in text.strip().splitlines():
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split(";")]
+        parts += [""] * (4 - len(parts))
+        terms = tuple(t.strip() for t in parts[0].split("|") if t.strip())
+        rows.append((terms, parts[1] or None, parts[2] or None, frozenset(f for f in parts[3].split() if f)))
+    return rows

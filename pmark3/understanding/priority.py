@@ -1,0 +1,87 @@
+"""Priority from cue words (priorities.csv plus plant phrasing).
+
+Cue strength: 3 for explicit requests ("긴급", "우선처리로", "급한 건 아니고",
+"다음 O/H 때"), 2 for hazards (fire, smoke, trip, major steam leak), 1 for context
+("경보", "alarm", "예비기 없음"). The strongest cue decides; between equally strong cues
+the more urgent one wins. With no cue the priority is 3 (normal). Words that are also
+ordinary Korean ("높음", "보통", "일반") are not cues on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pmark3.catalog import Catalog
+from pmark3.understanding.textnorm import canonical
+
+# (priority, strength, regex on canonical text)
+CUES: list[tuple[int, int, str]] = [
+    (1, 3, r"긴급|비상|즉시|당장|지금바로|급함|급해|급합니다|emergency|urgent|immediately|asap|right now"),
+    (1, 2, r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|"
+           r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)"),
+    (2, 3, r"우선처리|우선으로|우선 처리|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|24시간내|"
+           r"high priority|as soon as possible|today|within 24 hours|priority 2"),
+    (2, 1, r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|"
+           r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration)(?= |$)"),
+    (3, 3, r"이번주|점검요망|확인요망|확인바람|확인부탁|보통으로|일반으로|(?:^| )(?:this week|routine|when possible)(?= |$)"),
+    (4, 3, r"급하지않|급한건아니|급하진않|급한거아니|안급|나중에|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
+           r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
+           r"(?:^| )(?:no hurry|not urgent|planned|next outage|overhaul|scheduled maintenance|preventive maintenance|"
+           r"when convenient|improvement|low priority)(?= |$)"),
+]
+
+_SKIP = frozenset({"높음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"})
+_NEGATED_BEFORE = re.compile(r"(?:^| )(?:not|no|isn t|is not|안) ?$")
+_NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
+
+
+@dataclass(frozen=True)
+class PriorityCue:
+    priority: int
+    strength: int
+    start: int
+    end: int
+
+
+class PriorityReader:
+    def __init__(self, catalog: Catalog) -> None:
+        cues = list(CUES)
+        for p, row in catalog.priorities.items():
+            words = [canonical(w) for w in (*row.cue_words_ko, *row.cue_words_en)]
+            words = [w for w in words if w and w not in _SKIP]
+            alt = "|".join(
+                (re.escape(w) if not w[0].isascii() else r"(?:^| )" + re.escape(w) + r"(?= |$)")
+                for w in sorted(words, key=len, reverse=True)
+            )
+            cues.append((p, 2 if p in (1, 4) else 1, f"(?:{alt})"))
+        self._compiled = [(p, s, re.compile(rx)) for p, s, rx in cues]
+
+    def learn(self, alias: str, priority: int) -> None:
+        self._compiled.insert(0, (priority, 3, re.compile(re.escape(canonical(alias)))))
+
+    def find(self, canon: str) -> list[PriorityCue]:
+        found: list[PriorityCue] = []
+        for p, s, rx in self._compiled:
+            for m in rx.finditer(canon):
+                if m.end() == m.start():
+                    continue
+                negated = _NEGATED_BEFORE.search(canon[: m.start()]) or _NEGATED_AFTER.match(canon[m.end() :])
+                if negated and p in (1, 2):
+                    continue  # "급한 건 아니고" is caught as a p4 cue itself
+                found.append(PriorityCue(p, s, m.start(), m.end()))
+        # Overlapping cues: keep the strongest.
+        found.sort(key=lambda c: (-c.strength, c.priority, c.start))
+        kept: list[PriorityCue] = []
+        for c in found:
+            if any(c.start < k.end and k.start < c.end for k in kept):
+                continue
+            kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+
+def decide(cues: list[PriorityCue]) -> PriorityCue | None:
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (-c.strength, c.priority))

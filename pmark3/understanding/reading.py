@@ -1,0 +1,322 @@
+"""One pass over a request: every mention with its evidence, before any session merge.
+
+The ``Analyzer`` is built once (gazetteer, symptom and priority patterns, register
+index) and turns a text into a ``Reading``: the ranked candidates of each field, the
+words they came from and an evidence key per field that ``calibration`` maps to a
+confidence.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pmark3.catalog import Catalog
+from pmark3.models import Scenario
+from pmark3.plant import FunctionalLocation, WorkOrder
+from pmark3.understanding.gazetteer import Entry, Hit, build_equipment_gazetteer
+from pmark3.understanding.lexicon import COMMON_SYSTEMS, SYSTEM_DEFAULT_CLASS
+from pmark3.understanding.priority import PriorityCue, PriorityReader, decide
+from pmark3.understanding.scenario import detect_scenario, is_followup
+from pmark3.understanding.symptoms import SymptomHit, SymptomReader, leak_medium
+from pmark3.understanding.textnorm import Doc, is_hangul, make_doc
+from pmark3.understanding.typos import TypoFixer
+from pmark3.understanding.units import UnitMention, find_trains, find_units
+
+_NEG_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))")
+_NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
+_ALSO_AFTER = re.compile(r"^ ?도")
+
+_UNIT_RANK = {"kks": 6, "register": 5, "hogi": 5, "unit_word": 4, "glued": 4, "hash": 3, "common": 2}
+
+
+@dataclass
+class Candidate:
+    value: str | int
+    score: float
+    key: str  # evidence key for calibration
+    original: str = ""
+
+
+@dataclass
+class Reading:
+    doc: Doc
+    language: str
+    scenario: Scenario
+    scenario_key: str
+    followup: bool
+    unit: str | None = None
+    unit_key: str = "none"
+    unit_original: str = ""
+    unit_invalid: bool = False
+    units_conflict: bool = False
+    train: str | None = None
+    train_also: bool = False  # "A펌프도": another train mentioned in passing
+    systems: list[Candidate] = field(default_factory=list)
+    classes: list[Candidate] = field(default_factory=list)
+    modes: list[Candidate] = field(default_factory=list)
+    priority: Candidate | None = None
+    kks: str | None = None
+    kks_by_unit: dict[str, str] = field(default_factory=dict)
+    location_original: str = ""
+    equipment_original: str = ""
+    symptom_original: str = ""
+    priority_original: str = ""
+    symptom_strength: int = 0
+
+    @property
+    def system(self) -> str | None:
+        return str(self.systems[0].value) if self.systems else None
+
+    @property
+    def cls(self) -> str | None:
+        return str(self.classes[0].value) if self.classes else None
+
+    @property
+    def mode(self) -> str | None:
+        return str(self.modes[0].value) if self.modes else None
+
+
+class Analyzer:
+    def __init__(
+        self,
+        catalog: Catalog,
+        locations: Sequence[FunctionalLocation],
+        work_orders: Sequence[WorkOrder] | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.locations = list(locations)
+        self.gazetteer = build_equipment_gazetteer(catalog, self.locations)
+        self.symptoms = SymptomReader(catalog)
+        self.priorities = PriorityReader(catalog)
+        self.known_systems = set(catalog.systems)
+        self.by_unit_system: dict[tuple[str, str], list[FunctionalLocation]] = {}
+        counts: dict[str, Counter[str]] = {}
+        for fl in self.locations:
+            self.by_unit_system.setdefault((fl.unit, fl.system), []).append(fl)
+            counts.setdefault(fl.system, Counter())[fl.equipment_class] += 1
+        self.default_class = dict(SYSTEM_DEFAULT_CLASS)
+        for system, c in counts.items():
+            top = [fl for fl in self.locations if fl.system == system and fl.parent is None]
+            self.default_class[system] = (
+                Counter(fl.equipment_class for fl in top).most_common(1)[0][0] if top else c.most_common(1)[0][0]
+            )
+        if work_orders:
+            # What the plant's own history says a system's requests are about.
+            wo_counts: dict[str, Counter[str]] = {}
+            for wo in work_orders:
+                wo_counts.setdefault(wo.system, Counter())[wo.equipment_class] += 1
+            for system, c in wo_counts.items():
+                self.default_class[system] = c.most_common(1)[0][0]
+        self.units_by_system: dict[str, list[str]] = {}
+        for unit, system in sorted(self.by_unit_system):
+            self.units_by_system.setdefault(system, []).append(unit)
+        self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
+        self._cache: dict[tuple[str, bool], Reading] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def units_with(self, system: str) -> list[str]:
+        """Units whose register has this system (or 1 and 2 without a register)."""
+        if system in COMMON_SYSTEMS:
+            return ["0"]
+        return [u for u in self.units_by_system.get(system, ["1", "2"]) if u != "0"]
+
+    # ------------------------------------------------------------------ reading
+    def read(self, text: str, has_history: bool = False) -> Reading:
+        """The reading of a text; cached, and a fresh copy each call (callers adjust it)."""
+        key = (text, has_history)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._read(text, has_history)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[key] = found
+        return copy.copy(found)
+
+    def _read(self, text: str, has_history: bool) -> Reading:
+        doc = make_doc(text)
+        doc = self.typos.fix(doc)
+        canon = doc.canon
+        hits = self.gazetteer.find(canon)
+        negated = [h for h in hits if _negated(canon, h.start, h.end)]
+        live = [h for h in hits if h not in negated]
+        symptoms = [s for s in self.symptoms.find(canon) if not s.negated and not _negated(canon, s.start, s.end)]
+        strength = max((s.strength for s in symptoms), default=0)
+        scenario, scenario_key = detect_scenario(canon, has_history, strength)
+        r = Reading(
+            doc=doc,
+            language="ko" if any(is_hangul(c) for c in text) else "en",
+            scenario=scenario,
+            scenario_key=scenario_key,
+            followup=is_followup(canon),
+            symptom_strength=strength,
+        )
+        self._read_location(r, live, negated)
+        self._read_class(r, live, symptoms)
+        self._read_mode(r, symptoms)
+        self._read_priority(r, self.priorities.find(canon))
+        return r
+
+    def _read_location(self, r: Reading, live: list[Hit], negated: list[Hit]) -> None:
+        canon = r.doc.canon
+        spans = [(h.start, h.end) for h in live + negated]
+        mentions = [
+            m for m in find_units(r.doc, self.known_systems, spans) if m.start < 0 or not _negated(canon, m.start, m.end)
+        ]
+        register_hits = [h for h in live if h.entry.kks or h.entry.kks_by_unit]
+        for h in register_hits:
+            if h.entry.unit:
+                mentions.append(UnitMention(h.entry.unit, h.start, h.end, "register", h.entry.system, h.entry.train))
+        valid = [m for m in mentions if m.unit != "?"]
+        r.unit_invalid = any(m.unit == "?" for m in mentions) and not valid
+        if valid:
+            best = max(valid, key=lambda m: (_UNIT_RANK[m.kind], -max(m.start, 0)))
+            r.unit, r.unit_key = best.unit, best.kind
+            r.unit_original = r.doc.original(best.start, best.end) if best.start >= 0 else best.kks or ""
+            explicit = {m.unit for m in valid if m.kind != "common"}
+            r.units_conflict = len(explicit) > 1
+            kks_m = next((m for m in valid if m.kind == "kks"), None)
+            if kks_m is not None:
+                r.kks = kks_m.kks
+                if kks_m.train:
+                    r.train = kks_m.train
+        # Systems: the first strong mention names the location; weak ones only when alone.
+        sys_hits = [h for h in live if h.entry.system]
+        first_symptom = len(canon)
+        ranked = sorted(
+            sys_hits,
+            key=lambda h: ("weak" in h.entry.flags, h.start > first_symptom, h.start),
+        )
+        seen: set[str] = set()
+        kks_m = next((m for m in valid if m.kind == "kks" and m.system), None)
+        if kks_m is not None and kks_m.system:
+            r.systems.append(Candidate(kks_m.system, 0.98, "kks", kks_m.kks or kks_m.system))
+            seen.add(kks_m.system)
+        distinct = {h.entry.system for h in sys_hits if "weak" not in h.entry.flags}
+        for h in ranked:
+            code = str(h.entry.system)
+            if code in seen:
+                continue
+            seen.add(code)
+            if h.entry.source == "register":
+                key = "register"
+            elif "weak" in h.entry.flags:
+                key = "weak"
+            else:
+                key = "single" if len(distinct) <= 1 else "multi"
+            r.systems.append(Candidate(code, 0.9 if key != "weak" else 0.6, key, r.doc.original(h.start, h.end)))
+        for i, c in enumerate(r.systems[1:], start=1):
+            c.score = min(c.score, 0.5 / i)
+        if r.systems:
+            top = r.systems[0]
+            if top.value in COMMON_SYSTEMS and r.unit != "0" and (r.unit is None or not r.units_conflict):
+                r.unit, r.unit_key = "0", "common_system"
+        # The register entry behind the words, when one was named.
+        top_hit = next((h for h in register_hits if r.systems and h.entry.system == r.systems[0].value), None)
+        if top_hit is not None:
+            if top_hit.entry.kks and (r.unit is None or top_hit.entry.unit == r.unit):
+                r.kks = r.kks or top_hit.entry.kks
+            r.kks_by_unit = dict(top_hit.entry.kks_by_unit)
+            if top_hit.entry.train and not r.train:
+                r.train = top_hit.entry.train
+        trains = [t for t in find_trains(canon, spans) if not _negated(canon, t.start, t.end)]
+        if trains and not r.train:
+            r.train = trains[0].train
+            r.train_also = bool(_ALSO_AFTER.match(canon[trains[0].end :]) or _ALSO_AFTER.match(_after_word(canon, trains[0].end)))
+        loc_parts = [r.unit_original] if r.unit_original else []
+        if r.systems:
+            loc_parts.append(r.systems[0].original)
+        r.location_original = " ".join(p for p in loc_parts if p)
+
+    def _read_class(self, r: Reading, live: list[Hit], symptoms: list[SymptomHit]) -> None:
+        canon = r.doc.canon
+        cls_hits = [h for h in live if h.entry.cls and "part" not in h.entry.flags]
+        boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
+        before = [h for h in cls_hits if h.start < boundary]
+        chosen: Hit | None = before[-1] if before else (cls_hits[0] if cls_hits else None)
+        distinct = {h.entry.cls for h in cls_hits}
+        if chosen is not None:
+            key = "head_single" if len(distinct) == 1 else "head_multi"
+            if chosen.entry.source == "register":
+                key = "register"
+            r.classes.append(Candidate(str(chosen.entry.cls), 0.9, key, r.doc.original(chosen.start, chosen.end)))
+            r.equipment_original = r.doc.original(chosen.start, chosen.end)
+        others = [h for h in reversed(before)] + [h for h in cls_hits if h.start >= boundary]
+        seen = {c.value for c in r.classes}
+        for h in others:
+            if h.entry.cls not in seen:
+                seen.add(str(h.entry.cls))
+                r.classes.append(Candidate(str(h.entry.cls), 0.3, "other", r.doc.original(h.start, h.end)))
+        if r.system is not None:
+            default = self.default_class.get(r.system)
+            if default and default not in seen:
+                score = 0.75 if not r.classes else 0.25
+                r.classes.append(Candidate(default, score, "system_default", r.systems[0].original))
+                if not r.equipment_original:
+                    r.equipment_original = r.systems[0].original
+
+    def _read_mode(self, r: Reading, symptoms: list[SymptomHit]) -> None:
+        canon = r.doc.canon
+        ranked = sorted(symptoms, key=lambda s: (-s.strength, s.start))
+        seen: set[str] = set()
+        for s in ranked:
+            code = s.code
+            if code in ("ELP", "ELU", "ELF"):
+                code = leak_medium(canon, s, r.system)
+            if code in seen:
+                continue
+            seen.add(code)
+            distinct = {x.code for x in symptoms if x.strength == s.strength}
+            key = f"s{s.strength}_" + ("single" if len(distinct) == 1 else "multi")
+            r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end)))
+        if r.modes:
+            r.symptom_original = r.modes[0].original
+
+    def _read_priority(self, r: Reading, cues: list[PriorityCue]) -> None:
+        best = decide(cues)
+        if best is not None:
+            key = {3: "explicit", 2: "hazard", 1: "context"}[best.strength]
+            r.priority = Candidate(best.priority, 0.9, key, r.doc.original(best.start, best.end))
+            r.priority_original = r.priority.original
+
+    # ------------------------------------------------------------------ register
+    def locate(self, unit: str | None, system: str | None, train: str | None, cls: str | None) -> str | None:
+        """The most specific register code for what is known; None without a unit."""
+        if unit is None or system is None:
+            return None
+        fls = self.by_unit_system.get((unit, system), [])
+        if train:
+            by_train = [f for f in fls if f.train == train]
+            fls = by_train or fls
+        if cls:
+            by_cls = [f for f in fls if f.equipment_class == cls]
+            if len(by_cls) == 1:
+                return by_cls[0].kks
+            if by_cls:
+                fls = by_cls
+        tops = [f for f in fls if f.parent is None or f.parent[:4] != f.kks[:4]]
+        if train and len(fls) == 1:
+            return fls[0].kks
+        if train and len(tops) == 1:
+            return tops[0].kks
+        return f"{unit}{system}"
+
+
+def _negated(canon: str, start: int, end: int) -> bool:
+    return bool(_NEG_AFTER.match(canon[end:]) or _NEG_BEFORE.search(canon[:start]))
+
+
+def _after_word(canon: str, pos: int) -> str:
+    """The text after the word that follows ``pos`` ("a 펌프도" -> "도...")."""
+    rest = canon[pos:].lstrip()
+    m = re.match(r"[^ |]+?(?=도)", rest)
+    return rest[m.end() :] if m else ""
+
+
+def describe(entry: Entry) -> str:
+    return f"{entry.system or '-'}/{entry.cls or '-'}"

@@ -1,0 +1,108 @@
+"""Scenario (S1 new fault, S2 follow-up, S3 information request) and the session's earlier codes.
+
+The app starts each answer with a summary line such as
+``접수: 1호기 / MKW 밀봉유 계통 / PU 펌프 / LOO 출력저하 / 우선순위 3`` or
+``Logged: Unit 1 / LCB condensate pump / EM motor / VIB vibration / priority 3``;
+``read_summary`` recovers the codes from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pmark3.catalog import Catalog
+from pmark3.models import Scenario, Turn
+
+_INFO = re.compile(
+    r"이력|히스토리|언제|보여|알려|조회|사례|절차|방법|어떻게|주기|일정|통계|현황|목록|리스트|몇번|몇 번|몇회|몇건|"
+    r"결과|있었나|있었는지|있나요|됐나요|되었나요|했나요|했었|할까요|인가요|뭔가요|무엇|어디|얼마|최근|지난|과거|"
+    r"(?:^| )(?:history|past|previous|any|show|list|how|when|what|which|where|procedure|schedule|record|records|"
+    r"last time|cases|statistics|lookup|look up)(?= |$)"
+)
+_INFO_STRONG = re.compile(
+    r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|"
+    r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|when was|when is|when did|schedule|"
+    r"any past|records|what is the|which unit)(?= |$)"
+)
+_REQUEST = re.compile(
+    r"요청|부탁|바람|요망|조치|점검바|확인바|교체|수리|정비바|봐주|와주|해주세요|해줘|발생|please (?:check|fix|repair|inspect)"
+)
+_FOLLOWUP = re.compile(
+    r"아니고|아니라|아니에요|아님|말고|대신|맞습니다|맞아요|맞음|네 |예 |바꿔|변경|정정|수정|아 |그거|그게|쪽이|쪽입|쪽이에요|"
+    r"(?:^| )(?:not|instead|actually|sorry|yes|correct|change|it s|its|rather|side)(?= |$)"
+)
+
+
+def detect_scenario(canon: str, has_history: bool, symptom_strength: int) -> tuple[Scenario, str]:
+    """Scenario and the evidence key for its confidence."""
+    strong_info = bool(_INFO_STRONG.search(canon))
+    info = strong_info or bool(_INFO.search(canon)) or canon.rstrip().endswith("?")
+    question = "?" in canon or canon.rstrip().endswith(("요", "까", "나요"))
+    if has_history:
+        if strong_info and not _FOLLOWUP.search(canon) and not _REQUEST.search(canon) and symptom_strength < 2:
+            return "S3", "history_info"
+        return "S2", "history"
+    if strong_info and not (_REQUEST.search(canon) and symptom_strength >= 2):
+        return "S3", "info_strong"
+    if info and question and symptom_strength < 2 and not _REQUEST.search(canon):
+        return "S3", "info_weak"
+    return "S1", "default"
+
+
+def is_followup(canon: str) -> bool:
+    return bool(_FOLLOWUP.search(canon))
+
+
+@dataclass
+class Summary:
+    unit: str | None = None
+    system: str | None = None
+    cls: str | None = None
+    failure_mode: str | None = None
+    priority: int | None = None
+
+
+_SUMMARY_HEAD = re.compile(r"^\s*(?:접수|logged|registered|요약|summary)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+_UNIT_KO = re.compile(r"([0-2])\s*호기")
+_UNIT_EN = re.compile(r"unit\s*([0-2])", re.IGNORECASE)
+_COMMON = re.compile(r"공용|common", re.IGNORECASE)
+_PRIO = re.compile(r"(?:우선순위|priority)\s*([1-4])", re.IGNORECASE)
+
+
+def read_summary(text: str, catalog: Catalog) -> Summary | None:
+    """Codes from an assistant summary line, or None when the turn has none."""
+    m = _SUMMARY_HEAD.search(text)
+    if not m:
+        return None
+    line = text[m.end() :].splitlines()[0] if text[m.end() :] else ""
+    s = Summary()
+    parts = [p.strip() for p in line.split("/")]
+    for part in parts:
+        if s.unit is None and (u := _UNIT_KO.search(part) or _UNIT_EN.search(part)):
+            s.unit = u.group(1)
+            continue
+        if s.unit is None and _COMMON.search(part):
+            s.unit = "0"
+            continue
+        if (p := _PRIO.search(part)) is not None:
+            s.priority = int(p.group(1))
+            continue
+        token = part.split()[0] if part.split() else ""
+        if token in catalog.systems and s.system is None:
+            s.system = token
+        elif token in catalog.equipment_classes and s.cls is None:
+            s.cls = token
+        elif token in catalog.failure_modes and s.failure_mode is None:
+            s.failure_mode = token
+    return s
+
+
+def latest_summary(history: Sequence[Turn], catalog: Catalog) -> Summary | None:
+    for turn in reversed(history):
+        if turn.role == "assistant":
+            s = read_summary(turn.text, catalog)
+            if s is not None:
+                return s
+    return None

@@ -1,0 +1,118 @@
+"""The state a session has reached, and how a follow-up (S2) changes it.
+
+The earlier user turns are re-read in order, then the latest assistant summary
+("접수: 1호기 / MKW ... / 우선순위 3") overrides the codes it states, then the
+follow-up overrides what it says: a stated unit, system, class or train replaces the
+old one ("A 말고 B요", "GAH 아니고 IDF B motor 쪽", "pump side, not the motor"), a
+priority cue replaces the priority ("우선처리로 바꿔주세요"). A symptom in the
+follow-up replaces the failure mode only when it is specific; context such as
+"예비기 없어요" explains a priority change and leaves the failure mode alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from pmark3.catalog import Catalog
+from pmark3.models import Turn
+from pmark3.understanding.reading import Analyzer, Candidate, Reading
+from pmark3.understanding.scenario import latest_summary
+
+_CONTEXT_MODES = frozenset({"LOR", "PDE", "UNK", "OTH", "FTI"})
+
+
+@dataclass
+class Value:
+    value: str | int | None
+    key: str
+    original: str = ""
+    alternatives: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    unit: Value
+    system: Value
+    train: str | None
+    cls: Value
+    mode: Value
+    priority: Value
+    kks: str | None = None
+
+
+def state_of(r: Reading) -> State:
+    unit = Value(r.unit, r.unit_key if r.unit else ("invalid" if r.unit_invalid else "none"), r.unit_original)
+    if r.units_conflict:
+        unit.key = "conflict"
+    system = Value(r.system, r.systems[0].key if r.systems else "none", r.systems[0].original if r.systems else "")
+    system.alternatives = r.systems[1:]
+    cls = Value(r.cls, r.classes[0].key if r.classes else "none", r.equipment_original)
+    cls.alternatives = r.classes[1:]
+    if r.scenario == "S3":
+        mode = Value(r.mode, ("s3_" + r.modes[0].key) if r.modes else "s3_null", r.symptom_original)
+        prio = Value(None, "s3_null")
+    else:
+        mode = Value(r.mode or "UNK", r.modes[0].key if r.modes else "none", r.symptom_original)
+        p = r.priority
+        prio = Value(p.value, p.key, p.original) if p else Value(3, "default")
+    mode.alternatives = r.modes[1:]
+    return State(unit, system, r.train, cls, mode, prio, r.kks)
+
+
+def prior_state(history: Sequence[Turn], analyzer: Analyzer, catalog: Catalog) -> State | None:
+    """What the session had established before this turn."""
+    state: State | None = None
+    for turn in history:
+        if turn.role != "user":
+            continue
+        r = analyzer.read(turn.text, has_history=False)
+        r.scenario = "S1"  # an earlier report is read as the report it was
+        current = state_of(r)
+        state = current if state is None else merge(state, current, r)
+    summary = latest_summary(history, catalog)
+    if summary is not None:
+        if state is None:
+            state = State(Value(None, "none"), Value(None, "none"), None, Value(None, "none"),
+                          Value(None, "none"), Value(None, "none"))
+        if summary.unit is not None:
+            state.unit = replace(state.unit, value=summary.unit)
+        if summary.system is not None and summary.system != state.system.value:
+            state.system = Value(summary.system, "summary", state.system.original)
+        if summary.cls is not None and summary.cls != state.cls.value:
+            state.cls = Value(summary.cls, "summary", state.cls.original)
+        if summary.failure_mode is not None and summary.failure_mode != state.mode.value:
+            state.mode = Value(summary.failure_mode, "summary", state.mode.original)
+        if summary.priority is not None and summary.priority != state.priority.value:
+            state.priority = Value(summary.priority, "summary", state.priority.original)
+    return state
+
+
+def _carried(v: Value) -> Value:
+    return Value(v.value, "history" if v.value is not None else v.key, v.original, v.alternatives)
+
+
+def merge(old: State, new: State, r: Reading) -> State:
+    """The follow-up's stated fields replace the old ones; the rest is carried over."""
+    unit = new.unit if new.unit.value is not None else _carried(old.unit)
+    system = new.system if new.system.value is not None else _carried(old.system)
+    if new.system.value is not None and new.system.key == "weak" and old.system.value is not None:
+        system = _carried(old.system)
+    cls = _carried(old.cls)
+    if new.cls.value is not None and new.cls.key != "system_default":
+        cls = new.cls
+    elif new.system.value is not None and system is new.system and new.system.value != old.system.value:
+        cls = new.cls if new.cls.value is not None else cls
+    mode = _carried(old.mode)
+    if new.mode.value is not None and (
+        old.mode.value in (None, "UNK") or (new.mode.value not in _CONTEXT_MODES and r.symptom_strength >= 2)
+    ):
+        mode = new.mode
+    prio = _carried(old.priority) if old.priority.value is not None else new.priority
+    if new.priority.key not in ("default", "s3_null") and new.priority.value is not None:
+        prio = new.priority
+    train = old.train
+    if new.train and not (r.train_also and old.train):
+        train = new.train
+    kks = new.kks if new.kks and unit.value == new.unit.value else None
+    return State(unit, system, train, cls, mode, prio, kks)

@@ -1,0 +1,165 @@
+"""Failure-mode reading: colloquial symptoms and measurement + direction patterns.
+
+Patterns run on the canonical text (Korean without spaces, `` | `` between clauses).
+Each carries a strength: 3 for a specific reading ("차압 ... 높음" -> PLU,
+"절연저항 ... 저하" -> ELE), 2 for a symptom word ("진동", "누설", "won't start"),
+1 for generic words that only decide when nothing else is said ("이상", "alarm").
+A symptom followed by "정상/없음/normal" or preceded by "no" is negated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pmark3.catalog import Catalog
+from pmark3.understanding.textnorm import canonical
+
+G = r"[^|]{0,14}?"  # a short gap inside one clause
+GL = r"[^|]{0,30}?"
+
+_TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|bearing temp)"
+_PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|헤드|head)"
+_FLOW = r"(?:유량|flow|출력|output|load|부하|공급량)"
+_UP = r"(?:높|상승|올라|증가|올라감|오름|high|rising|rise|increas|up)"
+_DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|low|drop|dropp|decreas|fall|down)"
+
+# (code, strength, regex)
+PATTERNS: list[tuple[str, int, str]] = [
+    # Instruments that read wrong.
+    ("AIR", 3, r"지시" + G + r"(?:이상|불량|안됨|틀|고정|멈|불일치|차이|오류|에러|안맞|튀)"),
+    ("AIR", 3, r"(?:낮게|높게|잘못|다르게|틀리게|엉뚱하게|이상하게)지시"),
+    ("AIR", 3, r"(?:reading|indication|readout|display)" + G + r"(?:이상|wrong|bad|incorrect|frozen|stuck|erratic|off)"),
+    ("AIR", 3, r"(?:wrong|bad|incorrect|false|faulty|frozen|erratic) (?:reading|indication|value)"),
+    ("AIR", 3, r"frozen|stuck at|doesn t follow|does not follow|not following|reads? (?:high|low|wrong|zero)"),
+    ("AIR", 3, r"오지시|지시불량|지시이상|계기이상|오경보|허위경보|지시값이상|값이이상|값이튀|값튐|지시가튀|틀림|틀려|안맞음|안맞아"),
+    ("AIR", 2, r"차이남|차이가남|차이발생|불일치|편차발생|false alarm"),
+    # Vibration / noise.
+    ("VIB", 2, r"진동|떨림|떨려|떨리|흔들|vibration|vibrating|shaking|vib(?= |$)|덜덜|부르르"),
+    ("NOI", 2, r"소음|이음|이상음|굉음|마찰음|타격음|금속음|쇳소리|소리|끼익|딱딱|덜컹|noise|noisy|grinding|rattl|knock|squeal|whin|humming|screech|sound"),
+    # Temperature.
+    ("OHE", 3, _TEMP + G + _UP),
+    ("OHE", 2, r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smoke|burning smell|high temp|overtemp"),
+    # Pressure, flow, output.
+    ("PLU", 3, r"(?:차압|dp|d p|differential pressure)" + G + _UP),
+    ("PLU", 3, r"막힘|막혀|막혔|막힌|폐색|clog|plugg|chok|block(?:ed|age)|plugged"),
+    ("LOO", 3, _PRESS + G + _DOWN),
+    ("LOO", 3, _FLOW + G + r"(?:저하|부족|감소|떨어|안나|low|drop|not enough|insufficient)"),
+    ("LOO", 2, r"출력저하|성능저하|효율저하|유량부족|압력부족|low flow|low pressure|low output|performance"),
+    ("HIO", 3, _PRESS + G + r"(?:과다|너무높|초과|high|too high)"),
+    ("HIO", 2, r"과속|오버스피드|overspeed|overpressure"),
+    # Leaks (medium is decided afterwards).
+    ("ELP", 2, r"누설|누수|새고|새요|새는|샘(?!플)|새어|새서|물이떨어|물떨어|leak|drip|weep|적하|리크|스팀나|증기나"),
+    ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak|밸브패싱|닫았는데" + G + r"(?:흐름|새|나옴)"),
+    ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
+    # Start / stop / trip.
+    ("FTS", 3, r"기동" + G + r"(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
+    ("FTS", 3, r"안돌아|안돌|돌지않|회전안|won t start|will not start|fail(?:s|ed)? to start|doesn t start|does not start|didn t start|not start|no start|start fail|cannot start|can t start"),
+    ("STP", 3, r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop"),
+    ("UST", 2, r"트립|trip|불시정지|자동정지|급정지|갑자기" + G + r"(?:정지|멈|꺼)|혼자" + G + r"(?:정지|멈|꺼)|shut down unexpectedly|shutdown unexpectedly|tripped"),
+    # Valves.
+    ("FTO", 3, r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|fail(?:s|ed)? to open|stuck closed"),
+    ("FTC", 3, r"(?:닫힘|폐쇄|클로즈)" + G + r"(?:불가|안됨|안돼|불량)|안닫|won t close|fail(?:s|ed)? to close|stuck open"),
+    ("DOP", 3, r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed"),
+    ("SPO", 3, r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)"),
+    # Electrical.
+    ("ELE", 3, r"절연" + G + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|insulation|blown fuse|megger"),
+    ("PTF", 3, r"통신" + G + r"(?:두절|불량|장애|에러|이상|끊|안됨|fail|error)|통신두절|신호단선|단선|communication|comm (?:fail|fault|loss|error)|signal loss|link down|no communication"),
+    ("NOO", 2, r"출력없음|무출력|신호없음|전압없음|전원안|전원이안|no output|no signal|no voltage|dead"),
+    ("FOV", 3, r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하)|과전압|저전압|over voltage|under voltage|voltage"),
+    ("FOF", 3, r"주파수|frequency"),
+    ("FCO", 3, r"투입" + G + r"(?:불가|안됨|안돼|실패)|won t close in|fail(?:s|ed)? to close in"),
+    ("FDC", 3, r"차단" + G + r"(?:불가|안됨|안돼|실패)"),
+    # Output quality.
+    ("ERO", 3, r"헌팅|hunting|출렁|요동|불안정|oscillat|fluctuat|unstable|erratic|흔들리는 지시"),
+    ("IHT", 3, r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat"),
+    ("LOR", 2, r"이중화상실|예비기" + G + r"(?:없|불가|상실)|redundancy|no standby|standby unavailable"),
+    ("CTM", 3, r"오염|이물질|수분혼입|유중수분|슬러지|contamina|water in oil|debris|변색"),
+    ("STD", 3, r"균열|크랙|부식|마모|감육|변형|파단|crack|corrosion|corroded|wear|erosion|thinning|deform"),
+    ("BRD", 2, r"파손|깨짐|깨졌|부러|고착|소손|seized|broken|broke|snapped|burnt out"),
+    ("SER", 2, r"볼트풀림|풀림|헐거|보온탈락|보온재|도장박리|loose|녹발생|청소필요"),
+    ("FTF", 2, r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|선택이안|선택안"),
+    ("FTI", 1, r"기능불량|기능이상|동작이상|작동이상|malfunction|not working"),
+    ("PDE", 1, r"경보|알람|alarm|편차|설정치이탈|trend|트렌드|deviation"),
+    ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue|고장"),
+]
+
+_NEGATED_AFTER = re.compile(r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|fine|no problem)")
+_NEGATED_BEFORE = re.compile(r"(?:^| )(?:no|not|without)(?: [a-z]+)? ?$")
+
+
+@dataclass(frozen=True)
+class SymptomHit:
+    code: str
+    strength: int
+    start: int
+    end: int
+    negated: bool
+
+
+class SymptomReader:
+    def __init__(self, catalog: Catalog) -> None:
+        patterns = list(PATTERNS)
+        for code, row in catalog.failure_modes.items():
+            words = [canonical(w) for w in (*row.synonyms_ko, *row.synonyms_en) if len(w) >= 2]
+            words = [w for w in words if w and w not in _WEAK_CATALOG]
+            if not words:
+                continue
+            strength = 2 if code not in {"OTH", "UNK", "PDE"} else 1
+            alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            patterns.append((code, strength, f"(?:{alt})"))
+        self._compiled = [(c, s, re.compile(p)) for c, s, p in patterns]
+
+    def learn(self, alias: str, code: str) -> None:
+        """A taught phrase reads as ``code`` with the strength of a specific pattern."""
+        self._compiled.insert(0, (code, 3, re.compile(re.escape(canonical(alias)))))
+
+    def find(self, canon: str) -> list[SymptomHit]:
+        hits: list[SymptomHit] = []
+        for code, strength, rx in self._compiled:
+            for m in rx.finditer(canon):
+                if m.end() == m.start():
+                    continue
+                hits.append(SymptomHit(code, strength, m.start(), m.end(), _is_negated(canon, m.start(), m.end())))
+        return _dedupe(hits)
+
+
+_WEAK_CATALOG = frozenset({"고장", "이상", "other", "misc", "기타", "failed", "변동", "편차", "unclear", "모름", "dirt", "wear"})
+
+
+def _is_negated(canon: str, start: int, end: int) -> bool:
+    return bool(_NEGATED_AFTER.match(canon[end:]) or _NEGATED_BEFORE.search(canon[:start]))
+
+
+def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
+    """Keep, for overlapping hits, the strongest (then longest) one."""
+    ordered = sorted(hits, key=lambda h: (-h.strength, -(h.end - h.start), h.start))
+    kept: list[SymptomHit] = []
+    for h in ordered:
+        if any(h.start < k.end and k.start < h.end for k in kept):
+            continue
+        kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+_OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|기름|누유|oil|lube|hydraulic|grease")
+_FUEL = re.compile(r"연료|경유|중유|fuel|lng|가스|gas|diesel")
+_UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen")
+_OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
+_FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
+
+
+def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
+    """ELP / ELU / ELF: which medium leaks, from the words around the leak or the system."""
+    window = canon[max(0, hit.start - 25) : hit.end + 5]
+    if "누유" in canon[hit.start : hit.end + 2]:
+        return "ELU"
+    if _FUEL.search(window) or system in _FUEL_SYSTEMS:
+        return "ELF"
+    if _OIL.search(window) or system in _OIL_SYSTEMS:
+        return "ELU"
+    if _UTILITY.search(window):
+        return "ELU"
+    return "ELP"

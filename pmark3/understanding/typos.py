@@ -1,0 +1,124 @@
+"""Typo repair against the known vocabulary, before matching.
+
+Korean slips are usually one jamo off ("급수펌르", "진동섬서"), so Hangul windows of
+3-6 syllables that match no known word are compared, jamo by jamo, with the known
+words of that length (a single insertion, deletion, substitution or swap). Latin
+tokens of 5+ letters get the same treatment letter by letter ("vibraton",
+"transmiter"). Words that already match exactly are never touched, and a window is
+only replaced when exactly one known word is that close, so a correct but unknown
+word is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pmark3.understanding.textnorm import Doc, edit_distance_le1, is_hangul, to_jamo
+
+# Symptom and measurement words worth repairing too (the gazetteer holds equipment).
+EXTRA_WORDS: tuple[str, ...] = (
+    "기동불가", "기동안됨", "통신두절", "통신불량", "절연저항", "토출압력", "지시이상", "떨어짐", "올라감",
+    "누설", "과열", "막힘", "진동", "소음", "헌팅", "패싱", "트립",
+    "vibration", "leaking", "leakage", "noise", "pressure", "temperature", "transmitter", "overheating",
+    "bearing", "start", "tripped", "alarm", "reading", "clogged", "plugged", "urgent", "emergency",
+    "conveyor", "compressor", "transformer", "generator", "turbine", "condenser", "deaerator",
+    "sootblower", "precipitator", "heater", "valve", "motor", "strainer", "filter", "breaker",
+)
+
+_LATIN = re.compile(r"(?<![a-z])[a-z]{5,}(?![a-z])")
+
+
+def _deletes(s: str) -> set[str]:
+    return {s[:i] + s[i + 1 :] for i in range(len(s))} | {s}
+
+
+class TypoFixer:
+    def __init__(self, terms: Iterable[str]) -> None:
+        self._known_ko: set[str] = set()
+        self._known_en: set[str] = set()
+        for t in (*terms, *EXTRA_WORDS):
+            if all(is_hangul(c) for c in t):
+                self._known_ko.add(t)
+            elif re.fullmatch(r"[a-z]+", t):
+                self._known_en.add(t)
+        self._ko_index: dict[str, set[str]] = {}
+        for w in self._known_ko:
+            if 3 <= len(w) <= 6:
+                for d in _deletes(to_jamo(w)):
+                    self._ko_index.setdefault(d, set()).add(w)
+        self._en_index: dict[str, set[str]] = {}
+        for w in self._known_en:
+            if len(w) >= 5:
+                for d in _deletes(w):
+                    self._en_index.setdefault(d, set()).add(w)
+        self._ko_sub = {w[i:j] for w in self._known_ko for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+
+    def _ko_match(self, window: str) -> str | None:
+        jamo = to_jamo(window)
+        found: set[str] = set()
+        for d in _deletes(jamo):
+            for w in self._ko_index.get(d, ()):
+                if w != window and edit_distance_le1(jamo, to_jamo(w)):
+                    found.add(w)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _en_match(self, token: str) -> str | None:
+        found: set[str] = set()
+        for d in _deletes(token):
+            for w in self._en_index.get(d, ()):
+                if w != token and edit_distance_le1(token, w):
+                    found.add(w)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def fix(self, doc: Doc) -> Doc:
+        canon = doc.canon
+        edits: list[tuple[int, int, str]] = []
+        for m in re.finditer(r"[\uac00-\ud7a3]{3,}", canon):
+            run, base = m.group(0), m.start()
+            i = 0
+            while i < len(run) - 2:
+                done = False
+                for size in (6, 5, 4, 3):
+                    window = run[i : i + size]
+                    if len(window) < size or window in self._ko_sub:
+                        continue
+                    # A window that contains a known word is read by that word, not repaired.
+                    if any(window[a:b] in self._known_ko for a in range(size) for b in range(a + 2, size + 1)):
+                        continue
+                    w = self._ko_match(window)
+                    if w is not None:
+                        edits.append((base + i, base + i + size, w))
+                        i += size
+                        done = True
+                        break
+                if not done:
+                    i += 1
+        for m in _LATIN.finditer(canon):
+            tok = m.group(0)
+            if tok in self._known_en:
+                continue
+            w = self._en_match(tok)
+            if w is not None:
+                edits.append((m.start(), m.end(), w))
+        if not edits:
+            return doc
+        return _apply(doc, sorted(edits))
+
+
+def _apply(doc: Doc, edits: list[tuple[int, int, str]]) -> Doc:
+    out: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for start, end, word in edits:
+        if start < pos:
+            continue
+        out.append(doc.canon[pos:start])
+        idx.extend(doc.index[pos:start])
+        src = doc.index[start:end]
+        out.append(word)
+        idx.extend(src[min(k, len(src) - 1)] for k in range(len(word)))
+        pos = end
+    out.append(doc.canon[pos:])
+    idx.extend(doc.index[pos:])
+    return Doc(source=doc.source, canon="".join(out), index=tuple(idx))

@@ -1,0 +1,115 @@
+"""Unit and train markers. A unit is only ever read from the words, never guessed.
+
+Markers (on the canonical text): "1호기", "#2", "2U", "U2", "Unit 1", "2-BFP-B",
+full or partial KKS codes ("2LAC20AP001", "2LAC"), and the plant-common words
+"공용", "공통", "common" (unit "0"). "#5 bearing" or "HPH #2" are numbers of parts,
+not units, and "3호기" names no unit of this plant (it is reported, not mapped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pmark3.understanding.textnorm import Doc
+
+VALID_UNITS = ("0", "1", "2")
+
+_KKS = re.compile(r"(?<![A-Za-z0-9])([0-2])([A-Z]{3})(\d{2})?([A-Z]{2}\d{3})?(?![A-Za-z])")
+_HOGI = re.compile(r"(?<![\d.])(\d) 호기")
+_UNIT_WORD = re.compile(r"(?:^| )(?:unit|no|u) ([0-9])(?= |$)")
+_U_AFTER = re.compile(r"(?:^| )([0-9]) u(?= |$)")
+_HASH = re.compile(r"# ([0-9])(?= |$)")
+_GLUED = re.compile(r"(?<![A-Za-z0-9.#])([0-2])-?(?=[A-Za-z]{2,})")
+_COMMON = re.compile(r"공용|공통|소내공용|(?:^| )(?:plant )?common(?= |$)")
+_PART_AFTER = re.compile(r"^ ?(?:bearing|brg|베어링|번|호|차|단|stage|열)")
+_TRAIN_NUM = {"10": "A", "20": "B", "30": "C", "40": "D"}
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    unit: str
+    start: int  # canonical positions (KKS codes: -1, read from the source)
+    end: int
+    kind: str  # kks | hogi | unit_word | hash | glued | common | invalid
+    system: str | None = None
+    train: str | None = None
+    kks: str | None = None
+
+
+def find_units(doc: Doc, known_systems: set[str], equipment_spans: list[tuple[int, int]]) -> list[UnitMention]:
+    canon = doc.canon
+    found: list[UnitMention] = []
+    for m in _KKS.finditer(doc.source):
+        if m.group(2) not in known_systems:
+            continue
+        train = _TRAIN_NUM.get(m.group(3) or "")
+        full = m.group(0) if m.group(3) and m.group(4) else None
+        found.append(UnitMention(m.group(1), -1, -1, "kks", m.group(2), train, full))
+    for rx, kind in ((_HOGI, "hogi"), (_UNIT_WORD, "unit_word"), (_U_AFTER, "unit_word")):
+        for m in rx.finditer(canon):
+            unit = m.group(1)
+            found.append(UnitMention(unit if unit in VALID_UNITS else "?", m.start(1), m.end(), kind))
+    ends = {e for _, e in equipment_spans}
+    for m in _HASH.finditer(canon):
+        after = canon[m.end() :]
+        before_end = m.start() - 1
+        if _PART_AFTER.match(after) or before_end in ends or m.start() in ends:
+            continue  # "#5 bearing", "HPH #2": a part or item number
+        unit = m.group(1)
+        found.append(UnitMention(unit if unit in VALID_UNITS else "?", m.start(), m.end(), "hash"))
+    for m in _GLUED.finditer(doc.source):
+        # "2-BFP-B", "2BFP": the digit is glued to an equipment tag in the source.
+        pos = _canon_pos(doc, m.start(1))
+        if pos is None:
+            continue
+        nxt = pos + 2
+        if not any(s == nxt for s, _ in equipment_spans):
+            continue
+        if any(u.start == pos for u in found):
+            continue
+        found.append(UnitMention(m.group(1), pos, pos + 1, "glued"))
+    for m in _COMMON.finditer(canon):
+        found.append(UnitMention("0", m.start(), m.end(), "common"))
+    found.sort(key=lambda u: u.start)
+    return found
+
+
+def _canon_pos(doc: Doc, source_pos: int) -> int | None:
+    for i, s in enumerate(doc.index):
+        if s == source_pos:
+            return i
+    return None
+
+
+_TRAIN_TOKEN = re.compile(r"(?:^| )([a-d])(?= |$)")
+_TRAIN_WORD = re.compile(r"(?:train|line|열|계열) ?([a-d])(?= |$)|(?:^| )([a-d]) (?:열|계열|train|side|trn)")
+
+
+@dataclass(frozen=True)
+class TrainMention:
+    train: str
+    start: int
+    end: int
+
+
+def find_trains(canon: str, equipment_spans: list[tuple[int, int]]) -> list[TrainMention]:
+    """Single letters A-D next to an equipment word ("BFP B", "B펌프", "A열")."""
+    starts = {s for s, _ in equipment_spans}
+    ends = {e for _, e in equipment_spans}
+    out: list[TrainMention] = []
+    for m in _TRAIN_TOKEN.finditer(canon):
+        s, e = m.start(1), m.end(1)
+        prev = canon[:s].rstrip()
+        if prev and prev[-1].isdigit():
+            continue  # "LT-2A": an instrument tag
+        adjacent = (s - 1) in ends or (e + 1) in starts or s in ends or e in starts
+        # One more token may sit between ("fan B motor", "CWP B 모터") - adjacency above covers it.
+        if adjacent:
+            out.append(TrainMention(m.group(1).upper(), s, e))
+    for m in _TRAIN_WORD.finditer(canon):
+        letter = m.group(1) or m.group(2)
+        if not any(t.start <= m.start(0) <= t.end or m.start(0) <= t.start <= m.end(0) for t in out):
+            out.append(TrainMention(letter.upper(), m.start(0), m.end(0)))
+    out.sort(key=lambda t: t.start)
+    return out
