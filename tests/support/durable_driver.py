@@ -34,8 +34,13 @@ class Replay:
 
 
 class DurableDriver:
-    def __init__(self, orchestrator: Callable[[str], str], activities: dict[str, ActivityFn],
-                 orchestrator_name: str = "orchestrator", max_turns: int = 200) -> None:
+    def __init__(
+        self,
+        orchestrator: Callable[[str], str],
+        activities: dict[str, ActivityFn],
+        orchestrator_name: str = "orchestrator",
+        max_turns: int = 200,
+    ) -> None:
         self.orchestrator = orchestrator
         self.activities = activities
         self.name = orchestrator_name
@@ -44,14 +49,27 @@ class DurableDriver:
 
     def _event(self, kind: E, event_id: int = -1, **extra: Any) -> dict[str, Any]:
         self._clock += timedelta(seconds=1)
-        return {"EventType": int(kind), "EventId": event_id, "IsPlayed": False,
-                "Timestamp": self._clock.strftime(DATETIME_STRING_FORMAT), **extra}
+        return {
+            "EventType": int(kind),
+            "EventId": event_id,
+            "IsPlayed": False,
+            "Timestamp": self._clock.strftime(DATETIME_STRING_FORMAT),
+            **extra,
+        }
 
     def replay(self, history: list[dict[str, Any]], input_: Any, instance_id: str) -> dict[str, Any]:
         for event in history:
             event["IsPlayed"] = True
-        body = json.dumps({"history": history, "instanceId": instance_id, "isReplaying": False,
-                           "parentInstanceId": None, "input": json.dumps(input_), "upperSchemaVersion": 0})
+        body = json.dumps(
+            {
+                "history": history,
+                "instanceId": instance_id,
+                "isReplaying": False,
+                "parentInstanceId": None,
+                "input": json.dumps(input_),
+                "upperSchemaVersion": 0,
+            }
+        )
         return json.loads(self.orchestrator(body))
 
     def run(self, input_: Any, instance_id: str = "test-instance") -> Replay:
@@ -82,8 +100,16 @@ class DurableDriver:
             seq = self._execute(history, seq, name, payload, attempts, pending["actionType"], seen)
         raise AssertionError(f"orchestrator did not finish in {self.max_turns} turns")
 
-    def _execute(self, history: list[dict[str, Any]], seq: int, name: str, payload: Any, attempts: int,
-                 action_type: int, seen: Replay) -> int:
+    def _execute(
+        self,
+        history: list[dict[str, Any]],
+        seq: int,
+        name: str,
+        payload: Any,
+        attempts: int,
+        action_type: int,
+        seen: Replay,
+    ) -> int:
         with_retry = action_type == ActionType.CALL_ACTIVITY_WITH_RETRY
         for _attempt in range(attempts if with_retry else 1):
             seen.calls.append(name)
@@ -91,8 +117,14 @@ class DurableDriver:
             try:
                 result = self.activities[name](payload)
             except Exception as exc:  # the activity failed: what the extension records
-                history.append(self._event(E.TASK_FAILED, TaskScheduledId=seq, Reason=f"Activity '{name}' failed",
-                                           Details=f"{type(exc).__name__}: {exc}"))
+                history.append(
+                    self._event(
+                        E.TASK_FAILED,
+                        TaskScheduledId=seq,
+                        Reason=f"Activity '{name}' failed",
+                        Details=f"{type(exc).__name__}: {exc}",
+                    )
+                )
                 seq += 1
                 if with_retry:
                     fire_at = (self._clock + timedelta(seconds=1)).strftime(DATETIME_STRING_FORMAT)
