@@ -91,47 +91,81 @@ class SqlStore:
     def similar_work_orders(
         self,
         *,
-        kks: str | None = None,
+        kks: str | None,
+        equipment_class: str | None,
+        failure_mode: str | None,
         system: str | None = None,
-        equipment_class: str | None = None,
-        failure_mode: str | None = None,
-        limit: int = 50,
+        limit: int = 20,
     ) -> list[WorkOrder]:
-        c = t.work_orders.c
-        conds = [c.status == "closed"]
-        for col, value in ((c.kks, kks), (c.system, system), (c.equipment_class, equipment_class)):
-            if value:
-                conds.append(col == value)
-        if failure_mode:
-            conds.append(c.failure_mode == failure_mode)
-        return self.work_orders(sa.and_(*conds), limit=limit, newest_first=True)
+        """Closed work orders like this one, best first (the HistorySource tiers).
 
-    def open_work_orders(
-        self, *, kks: str | None, system: str | None, failure_mode: str | None, since: date
-    ) -> list[WorkOrder]:
+        Same FL and failure mode, then the same FL, then the same class and failure mode
+        elsewhere (same system first); newest first inside a tier.
+        """
+        if kks is None and equipment_class is None:
+            return []
         c = t.work_orders.c
-        conds = [c.status == "open", c.reported_at >= since]
-        if kks:
-            conds.append(c.kks == kks)
-        if system:
-            conds.append(c.system == system)
+        found: list[WorkOrder] = []
+        if kks is not None:
+            same_mode = sa.case((c.failure_mode == failure_mode, 0), else_=1) if failure_mode else sa.literal(0)
+            query = (
+                sa.select(t.work_orders)
+                .where(c.status == "closed", c.kks == kks)
+                .order_by(same_mode, c.reported_at.desc(), c.id)
+                .limit(limit)
+            )
+            found += self._select_work_orders(query)
+        if equipment_class is not None and len(found) < limit:
+            conds = [c.status == "closed", c.equipment_class == equipment_class]
+            if failure_mode:
+                conds.append(c.failure_mode == failure_mode)
+            if kks is not None:
+                conds.append(c.kks != kks)
+            same_system = sa.case((c.system == system, 0), else_=1) if system else sa.literal(0)
+            query = (
+                sa.select(t.work_orders)
+                .where(*conds)
+                .order_by(same_system, c.reported_at.desc(), c.id)
+                .limit(limit - len(found))
+            )
+            found += self._select_work_orders(query)
+        return found
+
+    def _select_work_orders(self, query: Any) -> list[WorkOrder]:
+        with self._read() as conn:
+            return [WorkOrder.model_validate(dict(r)) for r in conn.execute(query).mappings()]
+
+    def open_work_orders(self, *, kks: str, failure_mode: str | None, since: date) -> list[WorkOrder]:
+        """Open work orders at ``kks`` (with ``failure_mode`` when given) reported since ``since``, newest first."""
+        c = t.work_orders.c
+        conds = [c.status == "open", c.kks == kks, c.reported_at >= since]
         if failure_mode:
             conds.append(c.failure_mode == failure_mode)
-        return self.work_orders(sa.and_(*conds), newest_first=True)
+        query = sa.select(t.work_orders).where(*conds).order_by(c.reported_at.desc(), c.id.desc())
+        return self._select_work_orders(query)
 
     def procedures_for(
-        self, *, equipment_class: str | None, system: str | None, failure_mode: str | None
+        self, equipment_class: str, system: str | None = None, failure_mode: str | None = None
     ) -> list[Procedure]:
-        found = []
-        for proc in self.procedures():
-            if equipment_class and proc.equipment_class != equipment_class:
-                continue
-            if system and proc.systems and system not in proc.systems:
-                continue
-            if failure_mode and proc.failure_modes and failure_mode not in proc.failure_modes:
-                continue
-            found.append(proc)
-        return found
+        """Procedures for the class that apply to the system and mode, most specific first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(t.procedures).where(t.procedures.c.equipment_class == equipment_class)
+            ).mappings()
+            procs = [Procedure.model_validate(dict(r)) for r in rows]
+        found = [
+            p
+            for p in procs
+            if (system is None or not p.systems or system in p.systems)
+            and (failure_mode is None or not p.failure_modes or failure_mode in p.failure_modes)
+        ]
+
+        def specificity(p: Procedure) -> int:
+            return int(system is not None and system in p.systems) + int(
+                failure_mode is not None and failure_mode in p.failure_modes
+            )
+
+        return sorted(found, key=lambda p: (-specificity(p), p.id))
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = set(ids)

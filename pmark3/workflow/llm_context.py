@@ -38,8 +38,16 @@ def context_builder(parser: Any, normalizer: Any, store: Any) -> ContextFn:
             "priority": _candidates(fields.priority),
         }
         examples: list[FewShotExample] = []
-        if loc.system:
-            for wo in store.similar_work_orders(system=loc.system, limit=_EXAMPLES):
+        if loc.normalized or fields.equipment_type.normalized:
+            kks = str(loc.normalized) if loc.normalized and len(str(loc.normalized)) > 4 else None
+            similar = store.similar_work_orders(
+                kks=kks,
+                equipment_class=fields.equipment_type.normalized,
+                failure_mode=fields.status_code.normalized,
+                system=loc.system,
+                limit=_EXAMPLES,
+            )
+            for wo in similar:
                 examples.append(
                     FewShotExample(
                         text=wo.text,
