@@ -164,8 +164,9 @@ def read_prediction(result: Mapping[str, Any] | BaseModel) -> Prediction:
     data: Mapping[str, Any] = result.model_dump() if isinstance(result, BaseModel) else result
     loc = _field(data, "location")
     code = _as_str(loc.get("normalized"))
-    unit = _as_str(loc.get("unit")) if "unit" in loc else (code[0] if code and code[0] in "012" else None)
-    system = _as_str(loc.get("system")) if "system" in loc else (code[1:4] if code and len(code) >= 4 else None)
+    # Explicit parts win; a full code fills what they leave empty (a code always has both).
+    unit = _as_str(loc.get("unit")) or (code[0] if code and code[0] in "012" else None)
+    system = _as_str(loc.get("system")) or (code[1:4] if code and len(code) >= 4 else None)
     return Prediction(
         unit=unit,
         kks_system=system,
