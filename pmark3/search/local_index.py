@@ -1,0 +1,345 @@
+"""The embedded hybrid index: BM25 + HNSW, fused with RRF, persisted under one folder.
+
+Layout of ``path``: ``docs.sqlite`` (every document, its slot and vector: the truth)
+and, per collection, a snapshot ``<name>.npz`` (vectors, BM25 postings) plus
+``<name>.hnsw`` (the graph). Opening loads the snapshot and replays the documents
+written after it, so upserts are durable at once and a restart never re-embeds.
+
+Vector search is exact (numpy) when the filters leave few documents, because HNSW
+with a selective filter walks most of the graph anyway; otherwise HNSW with the
+filter as a predicate. One writer per folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import hnswlib
+import numpy as np
+import numpy.typing as npt
+
+from pmark3.errors import SearchError
+from pmark3.ports import COLLECTIONS, Embedder, IndexDocument, SearchFilters, SearchHit
+from pmark3.search.docstore import FIELDS, DocStore
+from pmark3.search.fusion import rrf
+from pmark3.search.keyword import KeywordIndex
+from pmark3.search.tokenize import tokens
+
+CANDIDATES = 50
+EXACT_MAX = 10_000
+AUTO_SNAPSHOT = 50_000
+_CATEGORICAL = ("unit", "system", "kks", "equipment_class", "failure_mode", "status")
+
+
+def _day(value: str | None) -> int:
+    if not value:
+        return -1
+    return date.fromisoformat(value[:10]).toordinal()
+
+
+class _Collection:
+    def __init__(self, name: str, folder: Path, store: DocStore, dimension: int) -> None:
+        self.name = name
+        self.folder = folder
+        self.store = store
+        self.dim = dimension
+        self.next_slot = store.collection(name, dimension)
+        self.ids: list[str | None] = []
+        self.slot_of: dict[str, int] = {}
+        self.codes: dict[str, dict[str | None, int]] = {f: {None: 0} for f in _CATEGORICAL}
+        self.cols: dict[str, npt.NDArray[np.int32]] = {f: np.zeros(0, np.int32) for f in (*_CATEGORICAL, "date")}
+        self.alive = np.zeros(0, dtype=bool)
+        self.vectors = np.zeros((0, dimension), dtype=np.float32)
+        self.kw = KeywordIndex()
+        self.hnsw = hnswlib.Index(space="ip", dim=dimension)
+        self.snapshot_slot = 0
+        self._load()
+
+    # -- capacity and bookkeeping ------------------------------------------------
+    def _grow(self, size: int) -> None:
+        cap = len(self.alive)
+        if size <= cap:
+            return
+        new = max(size, 2 * cap, 1024)
+        self.alive = np.concatenate([self.alive, np.zeros(new - cap, dtype=bool)])
+        for f, col in self.cols.items():
+            self.cols[f] = np.concatenate([col, np.full(new - cap, -1 if f == "date" else 0, np.int32)])
+        vecs = np.zeros((new, self.dim), dtype=np.float32)
+        vecs[:cap] = self.vectors
+        self.vectors = vecs
+        self.ids.extend([None] * (new - cap))
+        if self.hnsw.get_max_elements() < new:
+            self.hnsw.resize_index(new)
+
+    def _code(self, field: str, value: str | None) -> int:
+        table = self.codes[field]
+        code = table.get(value)
+        if code is None:
+            code = table[value] = len(table)
+        return code
+
+    def _set_meta(self, slot: int, doc_id: str, values: Sequence[str | None]) -> None:
+        self.ids[slot] = doc_id
+        self.slot_of[doc_id] = slot
+        self.alive[slot] = True
+        for f, v in zip(FIELDS, values, strict=True):
+            if f == "date":
+                self.cols["date"][slot] = _day(v)
+            else:
+                self.cols[f][slot] = self._code(f, v)
+
+    def _kill(self, slot: int) -> None:
+        self.alive[slot] = False
+        doc_id = self.ids[slot]
+        if doc_id is not None and self.slot_of.get(doc_id) == slot:
+            del self.slot_of[doc_id]
+        self.kw.remove(slot)
+        # RuntimeError: never added to the graph, or already deleted in the snapshot.
+        with contextlib.suppress(RuntimeError):
+            self.hnsw.mark_deleted(slot)
+
+    # -- persistence -------------------------------------------------------------
+    def _paths(self) -> tuple[Path, Path]:
+        return self.folder / f"{self.name}.npz", self.folder / f"{self.name}.hnsw"
+
+    def _load(self) -> None:
+        npz, graph = self._paths()
+        if npz.exists() and graph.exists():
+            with np.load(npz) as st:
+                self.snapshot_slot = int(st["snapshot_slot"])
+                self.kw = KeywordIndex.from_state(st)
+                vecs = st["vectors"]
+            self.hnsw.load_index(str(graph), max_elements=max(len(vecs), 1024))
+            self._grow(max(self.next_slot, 1))
+            self.vectors[: len(vecs)] = vecs
+        else:
+            self.hnsw.init_index(max_elements=1024, ef_construction=100, M=16)
+            self.snapshot_slot = 0
+            self._grow(max(self.next_slot, 1))
+        self.hnsw.set_ef(100)
+        for row in self.store.meta(self.name):
+            self._set_meta(int(row[0]), row[1], row[2:])
+        # Slots covered by the snapshot but no longer live were deleted after it.
+        dead = np.flatnonzero(~self.alive[: self.snapshot_slot])
+        for slot in dead.tolist():
+            self._kill(int(slot))
+        fresh = self.store.full(self.name, self.snapshot_slot)
+        if fresh:
+            slots = np.asarray([r[0] for r in fresh], dtype=np.int64)
+            vecs = np.frombuffer(b"".join(r[2] for r in fresh), dtype=np.float32).reshape(len(fresh), self.dim)
+            self.vectors[slots] = vecs
+            for slot, text, _ in fresh:
+                self.kw.add(slot, tokens(text))
+            self.hnsw.add_items(vecs, slots, num_threads=1)
+
+    def snapshot(self) -> None:
+        npz, graph = self._paths()
+        self.kw.compact(self.alive)
+        tmp_graph = graph.with_suffix(".hnsw.tmp")
+        self.hnsw.save_index(str(tmp_graph))
+        tmp_npz = npz.with_suffix(".tmp.npz")
+        np.savez(
+            tmp_npz, snapshot_slot=np.asarray(self.next_slot), vectors=self.vectors[: self.next_slot], **self.kw.state()
+        )
+        os.replace(tmp_graph, graph)
+        os.replace(tmp_npz, npz)
+        self.snapshot_slot = self.next_slot
+
+    # -- writes ------------------------------------------------------------------
+    def upsert(self, docs: Sequence[IndexDocument], vectors: npt.NDArray[np.float32]) -> None:
+        latest: dict[str, int] = {}
+        for i, d in enumerate(docs):
+            latest[d.id] = i  # the last copy of an id in one batch wins
+        order = sorted(latest.values())
+        start = self.next_slot
+        self._grow(start + len(order))
+        written = []
+        for k, i in enumerate(order):
+            written.append((start + k, docs[i], vectors[i]))
+        replaced = [docs[i].id for i in order if docs[i].id in self.slot_of]
+        self.store.write(self.name, written, replaced, start + len(order))
+        for doc_id in replaced:
+            self._kill(self.slot_of[doc_id])
+        slots = np.arange(start, start + len(order), dtype=np.int64)
+        for slot, d, vec in written:
+            self._set_meta(slot, d.id, [getattr(d, f) for f in FIELDS])
+            self.vectors[slot] = vec
+            self.kw.add(slot, tokens(d.text))
+        self.next_slot = start + len(order)
+        if len(order):
+            self.hnsw.add_items(self.vectors[slots], slots, num_threads=1)
+        if self.next_slot - self.snapshot_slot >= AUTO_SNAPSHOT:
+            self.snapshot()
+
+    def delete(self, ids: Sequence[str]) -> None:
+        present = [i for i in ids if i in self.slot_of]
+        if not present:
+            return
+        self.store.write(self.name, [], present, self.next_slot)
+        for doc_id in present:
+            self._kill(self.slot_of[doc_id])
+
+    # -- reads -------------------------------------------------------------------
+    def mask(self, filters: SearchFilters | None) -> npt.NDArray[np.bool_]:
+        n = self.next_slot
+        m = self.alive[:n].copy()
+        if filters is None:
+            return m
+        for f in _CATEGORICAL:
+            value = getattr(filters, f)
+            if value is None:
+                continue
+            code = self.codes[f].get(value)
+            if code is None:
+                return np.zeros(n, dtype=bool)
+            m &= self.cols[f][:n] == code
+        days = self.cols["date"][:n]
+        if filters.date_from:
+            m &= days >= _day(filters.date_from)
+        if filters.date_to:
+            m &= (days >= 0) & (days <= _day(filters.date_to))
+        return m
+
+    def keyword_ranking(self, text: str, mask: npt.NDArray[np.bool_], k: int) -> list[int]:
+        scores = self.kw.scores(tokens(text), self.next_slot)
+        if scores is None:
+            return []
+        scores[~mask] = 0
+        nz = np.flatnonzero(scores)
+        if len(nz) > k:
+            nz = nz[np.argpartition(-scores[nz], k)[:k]]
+        return nz[np.argsort(-scores[nz], kind="stable")].tolist()
+
+    def vector_ranking(self, vector: Sequence[float], mask: npt.NDArray[np.bool_], k: int, filtered: bool) -> list[int]:
+        q = np.asarray(vector, dtype=np.float32)
+        count = int(mask.sum())
+        if count == 0:
+            return []
+        if count <= EXACT_MAX:
+            idx = np.flatnonzero(mask)
+            sims = self.vectors[idx] @ q
+            if len(idx) > k:
+                top = np.argpartition(-sims, k)[:k]
+                idx, sims = idx[top], sims[top]
+            return idx[np.argsort(-sims, kind="stable")].tolist()
+        k = min(k, count)
+        if filtered:
+            labels, _ = self.hnsw.knn_query(q, k=k, num_threads=1, filter=lambda label: bool(mask[label]))
+        else:
+            labels, _ = self.hnsw.knn_query(q, k=k, num_threads=1)
+        return [int(x) for x in labels[0]]
+
+    def listing(self, mask: npt.NDArray[np.bool_], k: int) -> list[int]:
+        """Filter-only search: newest first, as a keyword-less listing."""
+        idx = np.flatnonzero(mask)
+        days = self.cols["date"][idx]
+        return idx[np.lexsort((-idx, -days))][:k].tolist()
+
+
+class LocalHybridIndex:
+    """ports.VectorIndex on local files; see the module docstring."""
+
+    def __init__(self, path: Path, embedder: Embedder) -> None:
+        self.path = Path(path)
+        self.embedder = embedder
+        self._lock = threading.RLock()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = DocStore(self.path / "docs.sqlite")
+            self._collections = {
+                name: _Collection(name, self.path, self._store, embedder.dimension) for name in COLLECTIONS
+            }
+        except (OSError, sqlite3.Error, RuntimeError, ValueError, KeyError) as exc:
+            raise SearchError(f"cannot open local index at {self.path}: {exc}") from exc
+
+    def _collection(self, name: str) -> _Collection:
+        try:
+            return self._collections[name]
+        except KeyError:
+            raise SearchError(f"unknown collection {name!r}; expected one of {', '.join(COLLECTIONS)}") from None
+
+    def upsert(self, collection: str, documents: Sequence[IndexDocument]) -> None:
+        col = self._collection(collection)
+        if not documents:
+            return
+        missing = [i for i, d in enumerate(documents) if d.vector is None]
+        vectors = np.zeros((len(documents), col.dim), dtype=np.float32)
+        if missing:
+            vectors[missing] = np.asarray(self.embedder.embed([documents[i].text for i in missing], "passage"))
+        for i, d in enumerate(documents):
+            if d.vector is not None:
+                if len(d.vector) != col.dim:
+                    raise SearchError(f"document {d.id}: vector has {len(d.vector)} dimensions, index has {col.dim}")
+                vectors[i] = d.vector
+        with self._lock:
+            try:
+                col.upsert(documents, vectors)
+            except (OSError, sqlite3.Error, RuntimeError) as exc:
+                raise SearchError(f"upsert into {collection} failed: {exc}") from exc
+
+    def delete(self, collection: str, ids: Sequence[str]) -> None:
+        col = self._collection(collection)
+        with self._lock:
+            try:
+                col.delete(list(ids))
+            except (OSError, sqlite3.Error) as exc:
+                raise SearchError(f"delete from {collection} failed: {exc}") from exc
+
+    def search(
+        self,
+        collection: str,
+        text: str,
+        vector: Sequence[float] | None,
+        filters: SearchFilters | None = None,
+        top: int = 10,
+    ) -> list[SearchHit]:
+        col = self._collection(collection)
+        if top <= 0:
+            return []
+        k = max(CANDIDATES, top)
+        with self._lock:
+            try:
+                mask = col.mask(filters)
+                filtered = filters is not None and any(v is not None for v in filters.model_dump().values())
+                rankings = []
+                if text.strip():
+                    rankings.append(col.keyword_ranking(text, mask, k))
+                if vector is not None:
+                    rankings.append(col.vector_ranking(vector, mask, k, filtered))
+                if not text.strip() and vector is None:
+                    fused = [(slot, 0.0) for slot in col.listing(mask, top)]
+                else:
+                    fused = rrf(rankings)[:top]
+                docs = col.store.documents(collection, [s for s, _ in fused])
+            except (OSError, sqlite3.Error, RuntimeError) as exc:
+                raise SearchError(f"search in {collection} failed: {exc}") from exc
+        return [
+            SearchHit(id=docs[s]["id"], collection=collection, score=score, document=docs[s])
+            for s, score in fused
+            if s in docs
+        ]
+
+    def count(self, collection: str, filters: SearchFilters | None = None) -> int:
+        col = self._collection(collection)
+        with self._lock:
+            return int(col.mask(filters).sum())
+
+    def flush(self) -> None:
+        """Write the snapshots so the next open does not replay documents."""
+        with self._lock:
+            try:
+                for col in self._collections.values():
+                    if col.next_slot != col.snapshot_slot:
+                        col.snapshot()
+            except (OSError, RuntimeError) as exc:
+                raise SearchError(f"cannot write index snapshot under {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.flush()
+        self._store.close()

@@ -1,0 +1,99 @@
+"""The workflow's vector_search step: one query over the four collections, in parallel.
+
+Filters come only from fields the normalizer is sure of (confidence >= 0.8), so a
+wrong guess cannot hide the right evidence. Work orders are searched twice: the same
+functional location first, then the same class anywhere (what the crew did on the
+sister pump is still useful), merged in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from pmark3.ports import COLLECTIONS, Embedder, SearchFilters, SearchHit, VectorIndex
+
+CONFIDENT = 0.8
+
+
+def _part(field: Any, name: str) -> Any:
+    if field is None:
+        return None
+    if isinstance(field, Mapping):
+        return field.get(name)
+    return getattr(field, name, None)
+
+
+def _confident(field: Any) -> str | None:
+    value = _part(field, "normalized")
+    conf = _part(field, "confidence") or 0.0
+    return str(value) if value is not None and float(conf) >= CONFIDENT else None
+
+
+def confident_codes(fields: Mapping[str, Any] | Any) -> dict[str, str | None]:
+    """kks, unit, system, equipment_class, failure_mode that may be used as filters."""
+    get = fields.get if isinstance(fields, Mapping) else (lambda k: getattr(fields, k, None))
+    location = get("location")
+    kks = _confident(location)
+    # When no code could be chosen, the stated unit and system are all there is and they
+    # filter; parts of an uncertain code are as uncertain as the code and do not.
+    parts_only = _part(location, "normalized") is None
+    unit = _part(location, "unit") if parts_only or kks else None
+    system = _part(location, "system") if parts_only or kks else None
+    unit = unit or (kks[0] if kks else None)
+    system = system or (kks[1:4] if kks else None)
+    return {
+        "kks": kks,
+        "unit": str(unit) if unit is not None else None,
+        "system": str(system) if system is not None else None,
+        "equipment_class": _confident(get("equipment_type")),
+        "failure_mode": _confident(get("status_code")),
+    }
+
+
+def search_plan(codes: Mapping[str, str | None]) -> dict[str, list[SearchFilters]]:
+    """The filtered searches to run per collection; work orders get a same-FL pass first."""
+    unit, system, kks = codes["unit"], codes["system"], codes["kks"]
+    cls, fm = codes["equipment_class"], codes["failure_mode"]
+    wo: list[SearchFilters] = []
+    if kks:
+        wo.append(SearchFilters(kks=kks, failure_mode=fm))
+    if cls:
+        wo.append(SearchFilters(equipment_class=cls, failure_mode=fm))
+    elif not kks:
+        wo.append(SearchFilters(unit=unit, system=system, failure_mode=fm))
+    if kks and not cls:
+        wo.append(SearchFilters(system=system, failure_mode=fm))
+    return {
+        "location_docs": [SearchFilters(unit=unit, system=system)],
+        "equipment_docs": [SearchFilters(unit=unit, system=system, equipment_class=cls)],
+        "procedure_docs": [SearchFilters(equipment_class=cls)],
+        "work_orders": wo,
+    }
+
+
+def _merge(passes: list[list[SearchHit]], top: int) -> list[SearchHit]:
+    seen: set[str] = set()
+    out: list[SearchHit] = []
+    for hits in passes:
+        for h in hits:
+            if h.id not in seen:
+                seen.add(h.id)
+                out.append(h)
+    return out[:top]
+
+
+def retrieve(
+    index: VectorIndex, embedder: Embedder, text: str, fields: Mapping[str, Any] | Any, top: int = 10
+) -> dict[str, list[SearchHit]]:
+    """Hybrid hits per collection (keys: ports.COLLECTIONS). Raises SearchError when the index fails."""
+    vector = [float(x) for x in embedder.embed([text], "query")[0]]
+    plan = search_plan(confident_codes(fields))
+    jobs = [(c, f) for c in COLLECTIONS for f in plan[c]]
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        results = list(pool.map(lambda job: index.search(job[0], text, vector, job[1], top), jobs))
+    out: dict[str, list[SearchHit]] = {c: [] for c in COLLECTIONS}
+    for c in COLLECTIONS:
+        out[c] = _merge([r for (col, _), r in zip(jobs, results, strict=True) if col == c], top)
+    return out
