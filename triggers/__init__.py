@@ -1,3 +1,5 @@
-"""HTTP and Service Bus triggers (portal, CMMS, status, feedback)."""
+"""HTTP and Service Bus triggers (portal, CMMS, status, feedback): one Blueprint per module."""
 
-BLUEPRINTS: list = []
+from triggers import feedback, http_start, servicebus, status
+
+BLUEPRINTS: list = [m.bp for m in (http_start, status, feedback, servicebus)]
