@@ -97,7 +97,11 @@ class Gazetteer:
                     if _ascii_edge(key[0]) and start > 0 and canon[start - 1] != " ":
                         ok = False
                     if ok and _ascii_edge(key[-1]) and end < n and canon[end] != " ":
-                        ok = False
+                        # English plurals ("fans", "valves") still name the thing.
+                        plural = key[-1].isalpha() and canon[end] == "s" and (end + 1 == n or canon[end + 1] == " ")
+                        ok = plural
+                        if ok:
+                            end += 1
                     if ok:
                         hits.append(Hit(start, end, key, self._terms[key]))
                     start = canon.find(key, start + 1)
@@ -134,6 +138,7 @@ def build_equipment_gazetteer(catalog: Catalog, locations: Sequence[FunctionalLo
 def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None:
     """Register aliases name one location; their unit-less forms name it in any unit."""
     unitless: dict[str, list[FunctionalLocation]] = {}
+    untrained: dict[str, list[FunctionalLocation]] = {}
     for fl in locations:
         names = {*fl.aliases, fl.name_ko, fl.name_en}
         for name in names:
@@ -150,6 +155,9 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
             bare = _UNIT_PREFIX.sub("", key).strip()
             if bare != key and len(bare) >= 3:
                 unitless.setdefault(bare, []).append(fl)
+            plain = _TRAIN_SUFFIX.sub("", bare).strip()
+            if plain != bare and len(plain) >= 3:
+                untrained.setdefault(plain, []).append(fl)
     for key, fls in unitless.items():
         systems = {f.system for f in fls}
         classes = {f.equipment_class for f in fls}
@@ -169,3 +177,10 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
                 kks_by_unit=by_unit,
             ),
         )
+    for key, fls in untrained.items():
+        # "혼상탈염기" for "공용 혼상탈염기 A/B": system and class without a train.
+        systems = {f.system for f in fls}
+        classes = {f.equipment_class for f in fls}
+        old = gz.entry(key)
+        if len(systems) == 1 and len(classes) == 1 and (old is None or old.source != "register"):
+            gz.add(key, Entry(system=next(iter(systems)), cls=next(iter(classes)), source="register"))

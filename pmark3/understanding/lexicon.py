@@ -22,7 +22,7 @@ EQUIPMENT_LINES = r"""
 재열기|reheater|rh ; HAJ ; ;
 버너|주버너|버너노즐|점화기|이그나이터|화염감지기|플레임스캐너|burner|igniter|flame scanner ; HHA ; ;
 급탄기|석탄급탄기|피더|coal feeder|feeder|gravimetric feeder ; HFB ; ;
-미분기|석탄미분기|분쇄기|보울밀|분급기|coal mill|mill|pulverizer|pulveriser|bowl mill|classifier ; HFC ; ;
+미분기|석탄미분기|분쇄기|보울밀|분급기|coal mill|mill|pulverizer|pulveriser|bowl mill|classifier|a 밀|b 밀|c 밀|d 밀|밀 a|밀 b|밀 c|밀 d ; HFC ; ;
 1차공기송풍기|1차송풍기|일차송풍기|1차공기팬|일차공기팬|1차팬|pa fan|paf|pa blower|primary air fan ; HFD ; BL ;
 압입송풍기|압입통풍기|압입팬|fd fan|fdf|fd 팬|forced draft fan|forced draught fan ; HLB ; BL ;
 유인송풍기|유인통풍기|유인팬|id fan|idf|id 팬|induced draft fan|induced draught fan ; HNC ; BL ;
@@ -31,13 +31,14 @@ EQUIPMENT_LINES = r"""
 전기집진기|집진기|esp|ep|precipitator|electrostatic precipitator ; HDE ; ;
 탈황|탈황설비|배연탈황|흡수탑|석회석슬러리|석고|흡수탑순환펌프|fgd|absorber|scrubber ; HTA ; ;
 탈기기|디에어레이터|급수저장탱크|deaerator|da tank ; LAA ; ;
-급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|main feedwater|fw line ; LAB ; PI ;
+급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|fw line ; LAB ; PI ;
+main feedwater|main fw|fw flow|급수유량|feedwater flow|주급수|fw|fwcv|급수조절밸브 ; LAB ; ;
 급수펌프|보일러급수펌프|터빈구동급수펌프|전동급수펌프|부스터펌프|bfp|bfpt|tdbfp|mdbfp|feed pump|feedwater pump|boiler feed pump|booster pump ; LAC ; PU ;
 고압히터|고압급수가열기|hp 히터|hph|hp heater|high pressure heater ; LAD ; HE ;
 주증기|주증기배관|main steam|ms line ; LBA ; ;
 고온재열|hrh|hot reheat ; LBB ; ;
 저온재열|crh|cold reheat ; LBC ; ;
-보조증기|소내증기|aux steam|auxiliary steam ; LBG ; ;
+보조증기|소내증기|aux steam|auxiliary steam|auxiliary steam header|aux steam header|as header ; LBG ; ;
 복수배관|주복수배관|복수라인|복수관|condensate line|condensate piping|main condensate ; LCA ; PI ;
 복수펌프|복수추출펌프|cep|condensate pump|condensate extraction pump ; LCB ; PU ;
 저압히터|저압급수가열기|lp 히터|lph|lp heater|low pressure heater ; LCC ; HE ;
@@ -53,13 +54,15 @@ ehc|제어유|eh 오일|eh oil|조속기|governor|control oil ; MAX ; ;
 여자기|여자계통|avr|exciter|excitation ; MKC ; ;
 고정자냉각수|scw|stator cooling water|stator water ; MKF ; ;
 밀봉유|실오일|씰오일|seal oil|sop ; MKW ; ;
-순환수펌프|순환수|해수순환펌프|cwp|cw pump|circulating water pump|circulating water ; PAC ; ;
+순환수펌프|해수순환펌프|cwp|cw pump|circulating water pump ; PAC ; PU ;
+순환수|circulating water ; PAC ; ;
 ccw|cccw|폐회로냉각수|기기냉각수|폐쇄냉각수|closed cooling water|component cooling water ; PGB ; ;
 계장용공기|계기용공기|소내용공기|공기압축기|공기건조기|instrument air|service air|air compressor|air dryer|ia ; QFA ; ;
 수처리|순수설비|탈염설비|탈염|이온교환|역삼투|혼상탈염기|demineralizer|demin|water treatment|wtp|mixed bed|ro ; GCF ; ;
 연료유탱크|경유탱크|중유탱크|유류탱크|fo tank|fuel oil tank|diesel oil tank|light oil tank ; EGB ; TA ;
 연료유펌프|fo 펌프|fo pump|fuel oil pump ; EGC ; PU ;
-연료유|경유|중유|fuel oil|light oil|diesel oil ; EGC ; ;
+연료유|경유|중유|fuel oil|light oil|diesel oil|fo|f o ; EGC ; ;
+fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
 운탄|운탄설비|저탄장|석탄이송|운탄컨베이어|스태커|리클레이머|coal handling|coal yard|coal conveyor|stacker|reclaimer|chp ; EAC ; ;
 컨베이어|벨트컨베이어|conveyor|belt conveyor|bc ; EAC ; CV ;
 주변압기|승압변압기|gsu|main transformer|generator transformer|step up transformer ; BAT ; PT ;
@@ -69,26 +72,28 @@ ccw|cccw|폐회로냉각수|기기냉각수|폐쇄냉각수|closed cooling water
 축전지|배터리|직류전원|dc 전원|battery|125 v dc|dc system ; BTA ; ;
 ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 펌프|pump|pmp ; ; PU ;
-모터|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor|권선|winding ; ; EM ;
+모터|모타|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor|권선|winding ; ; EM ;
 송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
 압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
-밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve ; ; VA ;
+밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv|vcb|vacuum circuit breaker ; ; VA ;
 열교환기|냉각기|쿨러|오일쿨러|급수가열기|heat exchanger|cooler|oil cooler|hx ; ; HE ;
-배관|파이프|관로|헤더|플랜지|엘보|드레인배관|piping|pipe|header|flange|elbow|line ; ; PI ;
+배관|파이프|관로|헤더|엘보|드레인배관|piping|pipe|header|elbow|line ; ; PI ;
 탱크|저장탱크|저장조|tank ; ; TA ;
 터빈|증기터빈|turbine ; ; ST ;
 변압기|트랜스|transformer|xfmr ; ; PT ;
 배전반|스위치기어|차단기반|분전반|mcc|switchgear|swgr ; ; SG ;
 인버터|vfd|vsd|inverter ; ; FC ;
-케이블|전력케이블|케이블헤드|cable ; ; PC ;
+케이블|전력케이블|케이블헤드|cable|cable termination|termination|bus duct ; ; PC ;
 크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
 디젤엔진|비상디젤발전기|비상발전기|edg|diesel engine ; ; CE ;
-필터|여과기|스트레이너|여과망|filter|strainer ; ; FS ;
+필터|여과기|스트레이너|여과망|필터엘리먼트|멤브레인|ro 막|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
 전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
+ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
+ups 인버터|ups inverter ; BRA ; UP ;
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|pressure vessel|vessel|separator|accumulator ; ; VE ;
-베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland ; ; ; part
+베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes ; ; ; part
 """
 
 # Catalog synonyms that match too much on their own in free text.

@@ -26,7 +26,12 @@ from pmark3.understanding.textnorm import Doc, is_hangul, make_doc
 from pmark3.understanding.typos import TypoFixer
 from pmark3.understanding.units import UnitMention, find_trains, find_units
 
-_NEG_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))")
+_NEG_AFTER = re.compile(
+    r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))"
+    r"|^(?:은|는|이|가)? ?(?:정상|문제없|이상없|괜찮)"
+)
+# "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
+_LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)")
 _NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
 _ALSO_AFTER = re.compile(r"^ ?도")
 
@@ -35,7 +40,7 @@ _UNIT_RANK = {"kks": 6, "register": 5, "hogi": 5, "unit_word": 4, "glued": 4, "h
 
 @dataclass
 class Candidate:
-    value: str | int
+    value: str | int | None
     score: float
     key: str  # evidence key for calibration
     original: str = ""
@@ -55,6 +60,8 @@ class Reading:
     units_conflict: bool = False
     train: str | None = None
     train_also: bool = False  # "A펌프도": another train mentioned in passing
+    class_explicit: bool = False  # the class came from a class word, not from a system name
+    negated_systems: set[str] = field(default_factory=set)
     systems: list[Candidate] = field(default_factory=list)
     classes: list[Candidate] = field(default_factory=list)
     modes: list[Candidate] = field(default_factory=list)
@@ -73,7 +80,7 @@ class Reading:
 
     @property
     def cls(self) -> str | None:
-        return str(self.classes[0].value) if self.classes else None
+        return str(self.classes[0].value) if self.classes and self.classes[0].value is not None else None
 
     @property
     def mode(self) -> str | None:
@@ -94,6 +101,7 @@ class Analyzer:
         self.priorities = PriorityReader(catalog)
         self.known_systems = set(catalog.systems)
         self.by_unit_system: dict[tuple[str, str], list[FunctionalLocation]] = {}
+        self.by_kks = {fl.kks: fl for fl in self.locations}
         counts: dict[str, Counter[str]] = {}
         for fl in self.locations:
             self.by_unit_system.setdefault((fl.unit, fl.system), []).append(fl)
@@ -156,9 +164,13 @@ class Analyzer:
             followup=is_followup(canon),
             symptom_strength=strength,
         )
+        r.negated_systems = {str(h.entry.system) for h in negated if h.entry.system}
+        if r.scenario == "S3":
+            symptoms = [s for s in symptoms if s.strength >= 2]
         self._read_location(r, live, negated)
         self._read_class(r, live, symptoms)
         self._read_mode(r, symptoms)
+        self._adjust(r)
         self._read_priority(r, self.priorities.find(canon))
         return r
 
@@ -236,16 +248,30 @@ class Analyzer:
     def _read_class(self, r: Reading, live: list[Hit], symptoms: list[SymptomHit]) -> None:
         canon = r.doc.canon
         cls_hits = [h for h in live if h.entry.cls and "part" not in h.entry.flags]
+        if cls_hits and cls_hits[0].term == "mtr" and cls_hits[0] is live[0]:
+            # "#1 MTR" alone is the main transformer; after another word ("BFP MTR") it is a motor.
+            cls_hits[0] = Hit(cls_hits[0].start, cls_hits[0].end, "mtr", Entry(system="BAT", cls="PT"))
+            if not r.systems:
+                r.systems.append(Candidate("BAT", 0.7, "single", r.doc.original(cls_hits[0].start, cls_hits[0].end)))
+        heads = [h for h in cls_hits if not _LANDMARK_AFTER.match(canon[h.end :])] or cls_hits
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
-        before = [h for h in cls_hits if h.start < boundary]
-        chosen: Hit | None = before[-1] if before else (cls_hits[0] if cls_hits else None)
+        before = [h for h in heads if h.start < boundary]
+        chosen: Hit | None = before[-1] if before else (heads[0] if heads else None)
         distinct = {h.entry.cls for h in cls_hits}
-        if chosen is not None:
+        if chosen is not None and chosen.entry.cls == "FC" and any(h.entry.cls == "UP" for h in before[:-1]):
+            chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter
+        if r.kks and r.kks in self.by_kks and (chosen is None or chosen.entry.system is not None):
+            fl = self.by_kks[r.kks]
+            r.classes.append(Candidate(fl.equipment_class, 0.95, "kks", r.kks))
+            r.class_explicit = True
+            r.equipment_original = r.kks
+        elif chosen is not None:
             key = "head_single" if len(distinct) == 1 else "head_multi"
             if chosen.entry.source == "register":
                 key = "register"
             r.classes.append(Candidate(str(chosen.entry.cls), 0.9, key, r.doc.original(chosen.start, chosen.end)))
             r.equipment_original = r.doc.original(chosen.start, chosen.end)
+            r.class_explicit = chosen.entry.system is None
         others = [h for h in reversed(before)] + [h for h in cls_hits if h.start >= boundary]
         seen = {c.value for c in r.classes}
         for h in others:
@@ -255,9 +281,12 @@ class Analyzer:
         if r.system is not None:
             default = self.default_class.get(r.system)
             if default and default not in seen:
+                if not r.classes and r.scenario == "S3":
+                    # An information request about a whole system names no equipment class.
+                    r.classes.append(Candidate(None, 0.0, "s3_none"))
                 score = 0.75 if not r.classes else 0.25
                 r.classes.append(Candidate(default, score, "system_default", r.systems[0].original))
-                if not r.equipment_original:
+                if not r.equipment_original and r.scenario != "S3":
                     r.equipment_original = r.systems[0].original
 
     def _read_mode(self, r: Reading, symptoms: list[SymptomHit]) -> None:
@@ -276,6 +305,17 @@ class Analyzer:
             r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end)))
         if r.modes:
             r.symptom_original = r.modes[0].original
+
+    def _adjust(self, r: Reading) -> None:
+        """Failure mode and class read together."""
+        if not r.modes or not r.classes:
+            return
+        mode, cls = r.modes[0], r.classes[0]
+        if mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
+            # A wrong reading is the instrument's fault, whatever system it sits in.
+            r.classes.insert(0, Candidate("IP", 0.8, "from_mode", mode.original))
+        elif mode.value == "OHE" and cls.value == "HE":
+            r.modes.insert(0, Candidate("IHT", 0.8, "from_class", mode.original))
 
     def _read_priority(self, r: Reading, cues: list[PriorityCue]) -> None:
         best = decide(cues)

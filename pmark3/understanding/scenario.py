@@ -22,9 +22,10 @@ _INFO = re.compile(
     r"last time|cases|statistics|lookup|look up)(?= |$)"
 )
 _INFO_STRONG = re.compile(
-    r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|"
-    r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|when was|when is|when did|schedule|"
-    r"any past|records|what is the|which unit)(?= |$)"
+    r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|추이|데이터|보고서|"
+    r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
+    r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
+    r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data)(?= |$)"
 )
 _REQUEST = re.compile(
     r"요청|부탁|바람|요망|조치|점검바|확인바|교체|수리|정비바|봐주|와주|해주세요|해줘|발생|please (?:check|fix|repair|inspect)"

@@ -19,9 +19,9 @@ from pmark3.understanding.textnorm import canonical
 G = r"[^|]{0,14}?"  # a short gap inside one clause
 GL = r"[^|]{0,30}?"
 
-_TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|bearing temp)"
+_TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일온도|bearing temp|oil temp|top oil)"
 _PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|헤드|head)"
-_FLOW = r"(?:유량|flow|출력|output|load|부하|공급량)"
+_FLOW = r"(?:유량|flow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|부하|공급량)"
 _UP = r"(?:높|상승|올라|증가|올라감|오름|high|rising|rise|increas|up)"
 _DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|low|drop|dropp|decreas|fall|down)"
 
@@ -40,10 +40,13 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("NOI", 2, r"소음|이음|이상음|굉음|마찰음|타격음|금속음|쇳소리|소리|끼익|딱딱|덜컹|noise|noisy|grinding|rattl|knock|squeal|whin|humming|screech|sound"),
     # Temperature.
     ("OHE", 3, _TEMP + G + _UP),
+    ("OHE", 3, _TEMP + G + r"(?:경보|알람|alarm)"),
+    ("OHE", 3, r"\d+ 도[^|]{0,8}?(?:높|상승|올라|증가)"),
     ("OHE", 2, r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smoke|burning smell|high temp|overtemp"),
     # Pressure, flow, output.
     ("PLU", 3, r"(?:차압|dp|d p|differential pressure)" + G + _UP),
     ("PLU", 3, r"막힘|막혀|막혔|막힌|폐색|clog|plugg|chok|block(?:ed|age)|plugged"),
+    ("PLU", 2, r"차압|(?:^| )d p(?= |$)|(?:^| )dp(?= |$)|differential pressure"),
     ("LOO", 3, _PRESS + G + _DOWN),
     ("LOO", 3, _FLOW + G + r"(?:저하|부족|감소|떨어|안나|low|drop|not enough|insufficient)"),
     ("LOO", 2, r"출력저하|성능저하|효율저하|유량부족|압력부족|low flow|low pressure|low output|performance"),
@@ -51,18 +54,23 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("HIO", 2, r"과속|오버스피드|overspeed|overpressure"),
     # Leaks (medium is decided afterwards).
     ("ELP", 2, r"누설|누수|새고|새요|새는|샘(?!플)|새어|새서|물이떨어|물떨어|leak|drip|weep|적하|리크|스팀나|증기나"),
-    ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak|밸브패싱|닫았는데" + G + r"(?:흐름|새|나옴)"),
+    ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak|밸브패싱"),
+    ("LCP", 3, r"(?:닫아도|닫았는데|닫혀있는데|닫힌상태|닫은상태|closed but|even when closed|fully closed)"
+     r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|누설|빠짐|leak|pass|flow)"),
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
+    ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|리크|터|파열|파공|leak|rupture|burst)"),
     # Start / stop / trip.
     ("FTS", 3, r"기동" + G + r"(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
     ("FTS", 3, r"안돌아|안돌|돌지않|회전안|won t start|will not start|fail(?:s|ed)? to start|doesn t start|does not start|didn t start|not start|no start|start fail|cannot start|can t start"),
-    ("STP", 3, r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop"),
+    ("STP", 3, r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop|"
+     r"doesn t stop|does not stop|didn t stop|did not stop"),
     ("UST", 2, r"트립|trip|불시정지|자동정지|급정지|갑자기" + G + r"(?:정지|멈|꺼)|혼자" + G + r"(?:정지|멈|꺼)|shut down unexpectedly|shutdown unexpectedly|tripped"),
     # Valves.
-    ("FTO", 3, r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|fail(?:s|ed)? to open|stuck closed"),
+    ("FTO", 3, r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|"
+     r"fail(?:s|ed)? to open|stuck closed|doesn t open|does not open|didn t open|did not open|not opening"),
     ("FTC", 3, r"(?:닫힘|폐쇄|클로즈)" + G + r"(?:불가|안됨|안돼|불량)|안닫|won t close|fail(?:s|ed)? to close|stuck open"),
     ("DOP", 3, r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed"),
-    ("SPO", 3, r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)"),
+    ("SPO", 3, r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)|false operation|false trip|nuisance trip"),
     # Electrical.
     ("ELE", 3, r"절연" + G + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|insulation|blown fuse|megger"),
     ("PTF", 3, r"통신" + G + r"(?:두절|불량|장애|에러|이상|끊|안됨|fail|error)|통신두절|신호단선|단선|communication|comm (?:fail|fault|loss|error)|signal loss|link down|no communication"),
@@ -75,17 +83,28 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("ERO", 3, r"헌팅|hunting|출렁|요동|불안정|oscillat|fluctuat|unstable|erratic|흔들리는 지시"),
     ("IHT", 3, r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat"),
     ("LOR", 2, r"이중화상실|예비기" + G + r"(?:없|불가|상실)|redundancy|no standby|standby unavailable"),
-    ("CTM", 3, r"오염|이물질|수분혼입|유중수분|슬러지|contamina|water in oil|debris|변색"),
+    ("CTM", 3, r"오염|이물질|수분혼입|유중수분|슬러지|contamina|water in oil|debris"),
     ("STD", 3, r"균열|크랙|부식|마모|감육|변형|파단|crack|corrosion|corroded|wear|erosion|thinning|deform"),
-    ("BRD", 2, r"파손|깨짐|깨졌|부러|고착|소손|seized|broken|broke|snapped|burnt out"),
+    ("BRD", 3, r"파손|깨짐|깨졌|부러|고착|소손|끊어|seized|broken|broke|snapped|burnt out"),
     ("SER", 2, r"볼트풀림|풀림|헐거|보온탈락|보온재|도장박리|loose|녹발생|청소필요"),
-    ("FTF", 2, r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|선택이안|선택안"),
-    ("FTI", 1, r"기능불량|기능이상|동작이상|작동이상|malfunction|not working"),
+    ("SER", 3, r"변색|discolou?r"),
+    ("AIR", 3, r"bad sensor|faulty sensor|sensor fault|sensor failure|센서불량|센서고장|bad (?:rtd|tc|transmitter|probe)"),
+    ("PDE", 2, r"유중가스|(?:^| )dga(?= |$)|아세틸렌|acetylene|검출"),
+    ("FTF", 3, r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|선택이안|선택안|"
+     r"did not pick up|didn t pick up|not pick(?:ing)? up|did not operate|didn t operate|failed to operate|"
+     r"did not actuate|didn t actuate"),
+    ("FTI", 2, r"기능불량|기능이상|동작이상|작동이상|malfunction|not working|doesn t work|does not work|"
+     r"전환이안|전환안|전환불가|전환실패"),
+    ("FTI", 1, r"안됨|안돼|안되"),
+    ("OTH", 2, r"둥지|새집|nest|bird"),
     ("PDE", 1, r"경보|알람|alarm|편차|설정치이탈|trend|트렌드|deviation"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue|고장"),
 ]
 
-_NEGATED_AFTER = re.compile(r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|fine|no problem)")
+_NEGATED_AFTER = re.compile(
+    r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|fine|no problem)"
+    r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니)"
+)
 _NEGATED_BEFORE = re.compile(r"(?:^| )(?:no|not|without)(?: [a-z]+)? ?$")
 
 
@@ -145,7 +164,7 @@ def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
 
 
 _OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|기름|누유|oil|lube|hydraulic|grease")
-_FUEL = re.compile(r"연료|경유|중유|fuel|lng|가스|gas|diesel")
+_FUEL = re.compile(r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스|(?<!flue )gas|diesel")
 _UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
 _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
