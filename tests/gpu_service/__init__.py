@@ -1,0 +1,1 @@
+"""Tests of gpu_service/: manifests, checkov, pins and the load test."""
