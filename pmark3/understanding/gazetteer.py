@@ -141,6 +141,7 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
     untrained: dict[str, list[FunctionalLocation]] = {}
     for fl in locations:
         names = {*fl.aliases, fl.name_ko, fl.name_en}
+        system_level = fl.parent is None and len(fl.kks) == 4
         for name in names:
             key = canonical(name)
             if len(key) < 3:
@@ -148,10 +149,18 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
             gz.add(
                 key,
                 Entry(
-                    system=fl.system, cls=fl.equipment_class, source="register", unit=fl.unit,
-                    train=fl.train, kks=fl.kks,
+                    # A system-level entry names the system, not one class of its equipment.
+                    system=fl.system, cls=None if system_level else fl.equipment_class, source="register",
+                    unit=fl.unit, train=fl.train, kks=fl.kks,
                 ),
             )
+            if system_level:
+                # "1호기 순환수펌프" (system alias) still names a pump when its words do.
+                bare_entry = gz.entry(_UNIT_PREFIX.sub("", key).strip())
+                if bare_entry is not None and bare_entry.cls and bare_entry.source != "register":
+                    gz.add(key, Entry(system=fl.system, cls=bare_entry.cls, source="register", unit=fl.unit,
+                                      kks=fl.kks))
+                continue
             bare = _UNIT_PREFIX.sub("", key).strip()
             if bare != key and len(bare) >= 3:
                 unitless.setdefault(bare, []).append(fl)

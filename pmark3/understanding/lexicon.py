@@ -20,7 +20,9 @@ EQUIPMENT_LINES = r"""
 드럼수위|drum level ; HAD ; ;
 과열기|과열저감기|감온기|superheater|attemperator|desuperheater|sh ; HAH ; ;
 재열기|reheater|rh ; HAJ ; ;
-버너|주버너|버너노즐|점화기|이그나이터|화염감지기|플레임스캐너|burner|igniter|flame scanner ; HHA ; ;
+버너|주버너|버너노즐|burner ; HHA ; ;
+점화기|이그나이터|igniter ; HHA ; HB ;
+화염감지기|화염감시기|화염검출기|플레임스캐너|flame scanner|flame rod|flame detector ; HHA ; IP ;
 급탄기|석탄급탄기|피더|coal feeder|feeder|gravimetric feeder ; HFB ; ;
 미분기|석탄미분기|분쇄기|보울밀|분급기|coal mill|mill|pulverizer|pulveriser|bowl mill|classifier|a 밀|b 밀|c 밀|d 밀|밀 a|밀 b|밀 c|밀 d ; HFC ; ;
 1차공기송풍기|1차송풍기|일차송풍기|1차공기팬|일차공기팬|1차팬|pa fan|paf|pa blower|primary air fan ; HFD ; BL ;
@@ -29,6 +31,7 @@ EQUIPMENT_LINES = r"""
 공기예열기|공기가열기|회전식공기예열기|gah|aph|air preheater|air heater ; HLD ; ;
 수트블로워|수트블로어|슈트블로워|슈트블로어|스트블로워|매연취출기|soot blower|sootblower|ik|ir blower|ik blower|wall blower ; HCB ; ;
 전기집진기|집진기|esp|ep|precipitator|electrostatic precipitator ; HDE ; ;
+t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier ; HDE ; PT ;
 탈황|탈황설비|배연탈황|흡수탑|석회석슬러리|석고|흡수탑순환펌프|fgd|absorber|scrubber ; HTA ; ;
 탈기기|디에어레이터|급수저장탱크|deaerator|da tank ; LAA ; ;
 급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|fw line ; LAB ; PI ;
@@ -55,7 +58,8 @@ ehc|제어유|eh 오일|eh oil|조속기|governor|control oil ; MAX ; ;
 고정자냉각수|scw|stator cooling water|stator water ; MKF ; ;
 밀봉유|실오일|씰오일|seal oil|sop ; MKW ; ;
 순환수펌프|해수순환펌프|cwp|cw pump|circulating water pump ; PAC ; PU ;
-순환수|circulating water ; PAC ; ;
+순환수|circulating water|취수구|intake ; PAC ; ;
+회전스크린|스크린|travelling screen|traveling screen|intake screen ; PAC ; FS ;
 ccw|cccw|폐회로냉각수|기기냉각수|폐쇄냉각수|closed cooling water|component cooling water ; PGB ; ;
 계장용공기|계기용공기|소내용공기|공기압축기|공기건조기|instrument air|service air|air compressor|air dryer|ia ; QFA ; ;
 수처리|순수설비|탈염설비|탈염|이온교환|역삼투|혼상탈염기|demineralizer|demin|water treatment|wtp|mixed bed|ro ; GCF ; ;
@@ -75,24 +79,27 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 모터|모타|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor|권선|winding ; ; EM ;
 송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
 압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
-밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv|vcb|vacuum circuit breaker ; ; VA ;
+밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
 열교환기|냉각기|쿨러|오일쿨러|급수가열기|heat exchanger|cooler|oil cooler|hx ; ; HE ;
 배관|파이프|관로|헤더|엘보|드레인배관|piping|pipe|header|elbow|line ; ; PI ;
 탱크|저장탱크|저장조|tank ; ; TA ;
 터빈|증기터빈|turbine ; ; ST ;
 변압기|트랜스|transformer|xfmr ; ; PT ;
-배전반|스위치기어|차단기반|분전반|mcc|switchgear|swgr ; ; SG ;
+배전반|스위치기어|차단기반|분전반|차단기|mcc|switchgear|swgr|vcb|acb|vacuum circuit breaker|circuit breaker|breaker ; ; SG ;
 인버터|vfd|vsd|inverter ; ; FC ;
 케이블|전력케이블|케이블헤드|cable|cable termination|termination|bus duct ; ; PC ;
 크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
-디젤엔진|비상디젤발전기|비상발전기|edg|diesel engine ; ; CE ;
+디젤엔진|diesel engine ; ; CE ;
+비상디젤발전기|비상발전기|edg|emergency diesel generator|emergency generator ; BFA ; CE ;
+펌프피더|모터피더|피더차단기|feeder breaker|pump feeder|motor feeder ; ; SG ;
 필터|여과기|스트레이너|여과망|필터엘리먼트|멤브레인|ro 막|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
 전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
-ups 인버터|ups inverter ; BRA ; UP ;
+ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;
+압력방출장치|방압장치|pressure relief device ; ; IP ;
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
-압력용기|용기|분리기|어큐뮬레이터|pressure vessel|vessel|separator|accumulator ; ; VE ;
+압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
 베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes ; ; ; part
 """
 

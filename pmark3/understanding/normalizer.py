@@ -163,6 +163,7 @@ class Normalizer:
             Alternative(value=c.value, confidence=round(min(c.score, conf) * 0.5, 3),
                         label=self._label(field, c.value, lang))
             for c in v.alternatives
+            if c.value is not None
         ]
         return NormalizedField(
             original=v.original or None,

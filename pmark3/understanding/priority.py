@@ -18,13 +18,13 @@ from pmark3.understanding.textnorm import canonical
 # (priority, strength, regex on canonical text)
 CUES: list[tuple[int, int, str]] = [
     (1, 3, r"긴급|비상|즉시|당장|지금바로|급함|급해|급합니다|emergency|urgent|immediately|asap|right now"),
-    (1, 2, r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|"
+    (1, 2, r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|"
            r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)"),
     (2, 3, r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
            r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24시간내|"
            r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)"),
     (2, 1, r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
-           r"backup[^|]{0,4}?없|계속상승|계속올라|"
+           r"backup[^|]{0,4}?없|계속상승|계속올라|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
            r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
            r"and rising|still rising|keeps rising)(?= |$)"),
     (3, 3, r"이번주|점검요망|확인요망|확인바람|확인부탁|보통으로|일반으로|(?:^| )(?:this week|routine|when possible)(?= |$)"),
@@ -39,7 +39,7 @@ _NEGATED_BEFORE = re.compile(r"(?:^| )(?:not|no|isn t|is not|안) ?$")
 _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
 
 
-_PROTECTION_BEFORE = re.compile(r"relay|breaker|계전기|차단기|ocr|overload|thermal|과부하|(?:^| )ol(?= |$)")
+_PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|(?:^| )ol(?= |$)")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ class PriorityReader:
                 if m.end() == m.start():
                     continue
                 negated = _NEGATED_BEFORE.search(canon[: m.start()]) or _NEGATED_AFTER.match(canon[m.end() :])
-                if p == 1 and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()]):
+                is_trip = "트립" in m.group(0) or "trip" in m.group(0)
+                if is_trip and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()]):
                     continue  # "overload relay tripped": the protection did its job
                 if negated and p in (1, 2):
                     continue  # "급한 건 아니고" is caught as a p4 cue itself

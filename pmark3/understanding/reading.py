@@ -22,7 +22,7 @@ from pmark3.understanding.lexicon import COMMON_SYSTEMS, SYSTEM_DEFAULT_CLASS
 from pmark3.understanding.priority import PriorityCue, PriorityReader, decide
 from pmark3.understanding.scenario import detect_scenario, is_followup
 from pmark3.understanding.symptoms import SymptomHit, SymptomReader, leak_medium
-from pmark3.understanding.textnorm import Doc, is_hangul, make_doc
+from pmark3.understanding.textnorm import Doc, canonical, is_hangul, make_doc
 from pmark3.understanding.typos import TypoFixer
 from pmark3.understanding.units import UnitMention, find_trains, find_units
 
@@ -31,7 +31,9 @@ _NEG_AFTER = re.compile(
     r"|^(?:은|는|이|가)? ?(?:정상|문제없|이상없|괜찮)"
 )
 # "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
-_LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)")
+_LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)")
+_COOLER = re.compile(r"냉각기|쿨러|cooler|열교환기|heat exchanger|hx")
+_FALSE_TRIP = re.compile(r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데")
 _NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
 _ALSO_AFTER = re.compile(r"^ ?도")
 
@@ -62,6 +64,7 @@ class Reading:
     train_also: bool = False  # "A펌프도": another train mentioned in passing
     class_explicit: bool = False  # the class came from a class word, not from a system name
     negated_systems: set[str] = field(default_factory=set)
+    kks_written: bool = False
     systems: list[Candidate] = field(default_factory=list)
     classes: list[Candidate] = field(default_factory=list)
     modes: list[Candidate] = field(default_factory=list)
@@ -148,12 +151,26 @@ class Analyzer:
 
     def _read(self, text: str, has_history: bool) -> Reading:
         doc = make_doc(text)
-        doc = self.typos.fix(doc)
+        r = self._read_doc(doc, has_history)
+        if r.systems and r.classes and (r.modes or r.scenario == "S3"):
+            return r
+        # Something is missing: try again with typos repaired, keep it if it reads more.
+        fixed = self.typos.fix(doc)
+        if fixed.canon == doc.canon:
+            return r
+        r2 = self._read_doc(fixed, has_history)
+        return r2 if _filled(r2) > _filled(r) else r
+
+    def _read_doc(self, doc: Doc, has_history: bool) -> Reading:
+        text = doc.source
         canon = doc.canon
         hits = self.gazetteer.find(canon)
         negated = [h for h in hits if _negated(canon, h.start, h.end)]
         live = [h for h in hits if h not in negated]
-        symptoms = [s for s in self.symptoms.find(canon) if not s.negated and not _negated(canon, s.start, s.end)]
+        symptoms = [
+            s for s in self.symptoms.find(canon)
+            if not s.negated and not _negated(canon, s.start, s.end) and not _inside(s, hits)
+        ]
         strength = max((s.strength for s in symptoms), default=0)
         scenario, scenario_key = detect_scenario(canon, has_history, strength)
         r = Reading(
@@ -166,12 +183,13 @@ class Analyzer:
         )
         r.negated_systems = {str(h.entry.system) for h in negated if h.entry.system}
         if r.scenario == "S3":
-            symptoms = [s for s in symptoms if s.strength >= 2]
+            # Asking about data ("DGA 추이", "트렌드") is not reporting a failure.
+            symptoms = [s for s in symptoms if s.strength >= 2 and s.code not in ("PDE", "UNK", "OTH")]
         self._read_location(r, live, negated)
         self._read_class(r, live, symptoms)
         self._read_mode(r, symptoms)
         self._adjust(r)
-        self._read_priority(r, self.priorities.find(canon))
+        self._read_priority(r, [c for c in self.priorities.find(canon) if not _inside(c, hits)])
         return r
 
     def _read_location(self, r: Reading, live: list[Hit], negated: list[Hit]) -> None:
@@ -195,6 +213,7 @@ class Analyzer:
             kks_m = next((m for m in valid if m.kind == "kks"), None)
             if kks_m is not None:
                 r.kks = kks_m.kks
+                r.kks_written = kks_m.kks is not None
                 if kks_m.train:
                     r.train = kks_m.train
         # Systems: the first strong mention names the location; weak ones only when alone.
@@ -255,12 +274,12 @@ class Analyzer:
                 r.systems.append(Candidate("BAT", 0.7, "single", r.doc.original(cls_hits[0].start, cls_hits[0].end)))
         heads = [h for h in cls_hits if not _LANDMARK_AFTER.match(canon[h.end :])] or cls_hits
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
-        before = [h for h in heads if h.start < boundary]
+        before = [h for h in heads if h.start <= boundary]
         chosen: Hit | None = before[-1] if before else (heads[0] if heads else None)
         distinct = {h.entry.cls for h in cls_hits}
         if chosen is not None and chosen.entry.cls == "FC" and any(h.entry.cls == "UP" for h in before[:-1]):
             chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter
-        if r.kks and r.kks in self.by_kks and (chosen is None or chosen.entry.system is not None):
+        if r.kks_written and r.kks in self.by_kks and (chosen is None or chosen.entry.system is not None):
             fl = self.by_kks[r.kks]
             r.classes.append(Candidate(fl.equipment_class, 0.95, "kks", r.kks))
             r.class_explicit = True
@@ -314,8 +333,11 @@ class Analyzer:
         if mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
             # A wrong reading is the instrument's fault, whatever system it sits in.
             r.classes.insert(0, Candidate("IP", 0.8, "from_mode", mode.original))
-        elif mode.value == "OHE" and cls.value == "HE":
+        elif mode.value == "OHE" and cls.value == "HE" and _COOLER.search(canonical(cls.original)):
+            # A cooler whose outlet runs hot is not cooling enough.
             r.modes.insert(0, Candidate("IHT", 0.8, "from_class", mode.original))
+        elif mode.value == "UST" and _FALSE_TRIP.search(r.doc.canon):
+            r.modes.insert(0, Candidate("SPO", 0.8, "from_context", mode.original))
 
     def _read_priority(self, r: Reading, cues: list[PriorityCue]) -> None:
         best = decide(cues)
@@ -345,6 +367,15 @@ class Analyzer:
         if train and len(tops) == 1:
             return tops[0].kks
         return f"{unit}{system}"
+
+
+def _filled(r: Reading) -> int:
+    return sum((bool(r.systems), bool(r.classes), bool(r.modes), r.unit is not None))
+
+
+def _inside(s: SymptomHit | PriorityCue, hits: list[Hit]) -> bool:
+    """A symptom word that is part of an equipment name ("고온재열", "차압계") is no symptom."""
+    return any(h.start <= s.start and s.end <= h.end and h.length > s.end - s.start for h in hits)
 
 
 def _negated(canon: str, start: int, end: int) -> bool:

@@ -22,13 +22,15 @@ _INFO = re.compile(
     r"last time|cases|statistics|lookup|look up)(?= |$)"
 )
 _INFO_STRONG = re.compile(
-    r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|추이|데이터|보고서|"
+    r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
     r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
     r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data)(?= |$)"
 )
+# Asking for work on the equipment (a fault report), as opposed to asking for information.
 _REQUEST = re.compile(
-    r"요청|부탁|바람|요망|조치|점검바|확인바|교체|수리|정비바|봐주|와주|해주세요|해줘|발생|please (?:check|fix|repair|inspect)"
+    r"(?:점검|조치|수리|교체|정비|확인|처리|보수|교정)[^|]{0,3}?(?:요청|요망|바람|바랍|필요|해주|해 주|부탁)|"
+    r"봐주|와주|조치|발생|please (?:check|fix|repair|inspect)|needs? (?:to be )?(?:fixed|checked|repaired)"
 )
 _FOLLOWUP = re.compile(
     r"아니고|아니라|아니에요|아님|말고|대신|맞습니다|맞아요|맞음|네 |예 |바꿔|변경|정정|수정|아 |그거|그게|쪽이|쪽입|쪽이에요|"
@@ -45,7 +47,7 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int) -> tup
         if strong_info and not _FOLLOWUP.search(canon) and not _REQUEST.search(canon) and symptom_strength < 2:
             return "S3", "history_info"
         return "S2", "history"
-    if strong_info and not (_REQUEST.search(canon) and symptom_strength >= 2):
+    if strong_info and not (_REQUEST.search(canon) and symptom_strength >= 2) and symptom_strength < 3:
         return "S3", "info_strong"
     if info and question and symptom_strength < 2 and not _REQUEST.search(canon):
         return "S3", "info_weak"

@@ -98,8 +98,10 @@ def merge(old: State, new: State, r: Reading) -> State:
     system = new.system if new.system.value is not None else _carried(old.system)
     if new.system.value is not None and new.system.key == "weak" and old.system.value is not None:
         system = _carried(old.system)
+    if new.system.value is not None and new.system.key == "weak" and old.system.value in r.negated_systems:
+        system = new.system  # "밀봉유 아니고 터빈 윤활유 필터예요"
     cls = _carried(old.cls)
-    if new.cls.value is not None and new.cls.key != "system_default":
+    if new.cls.value is not None and new.cls.key != "system_default" and (r.class_explicit or old.cls.value is None):
         cls = new.cls
     elif new.system.value is not None and system is new.system and new.system.value != old.system.value:
         cls = new.cls if new.cls.value is not None else cls

@@ -35,6 +35,14 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("AIR", 3, r"frozen|stuck at|doesn t follow|does not follow|not following|reads? (?:high|low|wrong|zero)"),
     ("AIR", 3, r"오지시|지시불량|지시이상|계기이상|오경보|허위경보|지시값이상|값이이상|값이튀|값튐|지시가튀|틀림|틀려|안맞음|안맞아"),
     ("AIR", 2, r"차이남|차이가남|차이발생|불일치|편차발생|false alarm"),
+    ("AIR", 3, r"지시[^|]{0,20}?(?:높게|낮게|다르게|다름|차이)"),
+    ("PTF", 3, r"신호[^|]{0,6}?(?:끊|단선|두절|없|안들어|안옴)|signal (?:lost|loss|fail)|loss of signal"),
+    ("FTS", 3, r"(?:주행|운전|가동|구동|기동)[^|]{0,4}?(?:안됨|안돼|불가|안되)"),
+    ("SPO", 3, r"불시[^|]{0,4}?(?:개방|동작|투입|차단|작동)|unexpected(?:ly)? (?:open|clos|operat)"),
+    ("PDE", 3, r"비중[^|]{0,4}?(?:낮|높|저하)|specific gravity"),
+    ("FTF", 3, r"자동[^|]{0,6}?(?:안됨|안돼|불가|실패|안되)|auto[^|]{0,10}?(?:fail|did not|didn t|won t)"),
+    ("ERO", 3, r"(?:신호|지시|값|signal|reading|indication)[^|]{0,5}?(?:흔들|출렁|튀|요동|fluctuat|unstable|jump|hunting)"),
+    ("NOO", 3, r"(?:표시|지시|신호|출력|output|display|indication)[^|]{0,4}?(?:안나|없|안들어|안뜸|안떠)|정전|blackout|no power"),
     # Vibration / noise.
     ("VIB", 2, r"진동|떨림|떨려|떨리|흔들|vibration|vibrating|shaking|vib(?= |$)|덜덜|부르르"),
     ("NOI", 2, r"소음|이음|이상음|굉음|마찰음|타격음|금속음|쇳소리|소리|끼익|딱딱|덜컹|noise|noisy|grinding|rattl|knock|squeal|whin|humming|screech|sound"),
@@ -42,7 +50,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("OHE", 3, _TEMP + G + _UP),
     ("OHE", 3, _TEMP + G + r"(?:경보|알람|alarm)"),
     ("OHE", 3, r"\d+ 도[^|]{0,8}?(?:높|상승|올라|증가)"),
-    ("OHE", 2, r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smoke|burning smell|high temp|overtemp"),
+    ("OHE", 2, r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smok|burning smell|high temp|overtemp"),
     # Pressure, flow, output.
     ("PLU", 3, r"(?:차압|dp|d p|differential pressure)" + G + _UP),
     ("PLU", 3, r"막힘|막혀|막혔|막힌|폐색|clog|plugg|chok|block(?:ed|age)|plugged"),
@@ -54,7 +62,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("HIO", 2, r"과속|오버스피드|overspeed|overpressure"),
     # Leaks (medium is decided afterwards).
     ("ELP", 2, r"누설|누수|새고|새요|새는|샘(?!플)|새어|새서|물이떨어|물떨어|leak|drip|weep|적하|리크|스팀나|증기나"),
-    ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak|밸브패싱"),
+    ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak"),
     ("LCP", 3, r"(?:닫아도|닫았는데|닫혀있는데|닫힌상태|닫은상태|closed but|even when closed|fully closed)"
      r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|누설|빠짐|leak|pass|flow)"),
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
@@ -78,7 +86,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FOV", 3, r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하)|과전압|저전압|over voltage|under voltage|voltage"),
     ("FOF", 3, r"주파수|frequency"),
     ("FCO", 3, r"투입" + G + r"(?:불가|안됨|안돼|실패)|won t close in|fail(?:s|ed)? to close in"),
-    ("FDC", 3, r"차단" + G + r"(?:불가|안됨|안돼|실패)"),
+    ("FDC", 3, r"차단(?!기)" + G + r"(?:불가|안됨|안돼|실패)"),
     # Output quality.
     ("ERO", 3, r"헌팅|hunting|출렁|요동|불안정|oscillat|fluctuat|unstable|erratic|흔들리는 지시"),
     ("IHT", 3, r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat"),
@@ -98,12 +106,14 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTI", 1, r"안됨|안돼|안되"),
     ("OTH", 2, r"둥지|새집|nest|bird"),
     ("PDE", 1, r"경보|알람|alarm|편차|설정치이탈|trend|트렌드|deviation"),
+    ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue|고장"),
 ]
 
 _NEGATED_AFTER = re.compile(
     r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|fine|no problem)"
     r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니)"
+    r"|^[^|]{0,3}?(?:게|것|건|거)(?:은|는|이|가)? ?아니"
 )
 _NEGATED_BEFORE = re.compile(r"(?:^| )(?:no|not|without)(?: [a-z]+)? ?$")
 
@@ -122,7 +132,7 @@ class SymptomReader:
         patterns = list(PATTERNS)
         for code, row in catalog.failure_modes.items():
             words = [canonical(w) for w in (*row.synonyms_ko, *row.synonyms_en) if len(w) >= 2]
-            words = [w for w in words if w and w not in _WEAK_CATALOG]
+            words = [w for w in words if w and w not in _WEAK_CATALOG and w != "밸브패싱"]
             if not words:
                 continue
             strength = 2 if code not in {"OTH", "UNK", "PDE"} else 1
