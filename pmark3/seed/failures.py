@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pmark3.plant import FunctionalLocation
+
 # How often a register entry of this class gets a work order, relative to others.
 CLASS_RATE: dict[str, float] = {
     "PU": 3.0, "EM": 1.6, "VA": 1.4, "IP": 1.3, "FS": 1.8, "CV": 5.0, "BL": 2.5, "CO": 3.0, "HE": 1.3,
@@ -110,7 +112,11 @@ SYMPTOMS: dict[str, Phrases] = {
     "UNK": (("상태 이상", "뭔가 이상함", "원인 모르겠음"), ("something wrong", "not right, unknown cause")),
 }
 
+_ELECTRICAL_SER: Phrases = (("외함 볼트 풀림", "명판 탈락", "단자함 커버 파손", "먼지 많음, 청소 필요", "외함 오염"),
+                            ("cover bolts loose", "terminal box cover broken", "dusty, needs cleaning"))
+
 CLASS_SYMPTOMS: dict[tuple[str, str], Phrases] = {
+    **{(cls, "SER"): _ELECTRICAL_SER for cls in ("PT", "SG", "UP", "FC", "PC", "CL", "IP", "EM", "EG")},
     ("PU", "ELP"): (("메카니컬씰 누수", "씰에서 물이 샘", "메카씰 누설", "글랜드 누수 심함", "씰 쪽 물 뚝뚝 떨어짐"),
                     ("mechanical seal leak", "seal leaking", "gland leak", "water dripping from seal")),
     ("PU", "VIB"): (("진동 심함", "베어링 진동 {vib}mm/s", "덜덜 떨림", "펌프 진동 상승", "DE 베어링 진동 큼"),
@@ -296,7 +302,6 @@ CLASS_ACTIONS: dict[tuple[str, str], tuple[Action, ...]] = {
     ("IP", "AIR"): (A("전송기 교정", "Recalibrated transmitter", "", (1, 4)),
                     A("전송기 교체 후 교정", "Replaced transmitter, calibrated", "pressure transmitter (Rosemount 3051)",
                       (2, 6)),
-                    A("열전대 교체", "Replaced thermocouple", "thermocouple type K", (2, 5)),
                     A("도압관 블로우다운 후 영점 조정", "Blew down impulse lines, zeroed", "", (1, 3))),
     ("IP", "ERO"): (A("신호선 실드 접지 보완", "Fixed cable shield grounding", "", (2, 5)),),
     ("IP", "PTF"): (A("신호선 단자 재체결 및 단선 구간 교체", "Retightened terminals, replaced broken signal cable",
@@ -374,9 +379,271 @@ CLASS_ACTIONS: dict[tuple[str, str], tuple[Action, ...]] = {
 }
 
 
-def symptoms_for(cls: str, mode: str) -> Phrases:
-    return CLASS_SYMPTOMS.get((cls, mode)) or SYMPTOMS[mode]
+# More class-specific responses, so that no class falls back on a repair meant for another kind of machine.
+CLASS_ACTIONS.update({
+    ("HB", "OHE"): (A("연소 조정 및 튜브 메탈온도 감시 강화", "Combustion tuning, closer tube metal temperature watch", "",
+                      (2, 6)),
+                    A("과열 튜브 교체", "Replaced overheated tube section", "boiler tube SA-213 T22", (24, 60))),
+    ("HB", "NOI"): (A("음향 누설감지 확인 및 연소 상태 점검", "Checked acoustic leak detection and firing", "", (2, 6)),),
+    ("HB", "IHT"): (A("수트블로잉 강화, 전열면 세정", "Extra sootblowing, cleaned heat transfer surfaces", "", (4, 12)),),
+    ("PI", "VIB"): (A("배관 서포트 보강, 스너버 점검", "Reinforced pipe supports, checked snubbers", "pipe clamp", (4, 12)),),
+    ("PI", "NOI"): (A("행거·서포트 점검 및 조정", "Checked and adjusted hangers and supports", "", (3, 8)),),
+    ("PI", "PLU"): (A("배관 플러싱 및 이물질 제거", "Flushed line, removed debris", "", (4, 10)),),
+    ("VA", "NOI"): (A("밸브 트림 점검, 케이지 교체", "Inspected trim, replaced cage", "valve cage", (6, 14)),),
+    ("VA", "STD"): (A("밸브 본체 침식부 보수 용접", "Weld repaired eroded valve body", "welding rod E7018", (8, 20)),),
+    ("VA", "BRD"): (A("스템 파손, 밸브 트림 교체", "Stem broken, replaced valve trim", "valve stem|valve trim set", (8, 20)),),
+    ("VA", "PLU"): (A("밸브 분해 후 트림 이물질 제거", "Opened valve, cleared debris from trim", "", (4, 10)),),
+    ("VE", "CTM"): (A("내부 세정 및 이물질 제거", "Cleaned internals, removed deposits", "", (6, 16)),),
+    ("VE", "INL"): (A("내부 배플 점검 및 보수", "Inspected and repaired internal baffle", "", (8, 24)),),
+    ("VE", "NOI"): (A("내부 부착물 점검 및 체결", "Checked and secured internals", "", (4, 10)),),
+    ("TA", "CTM"): (A("탱크 바닥 수분 드레인 및 슬러지 제거", "Drained water bottoms, removed sludge", "", (4, 12)),),
+    ("HE", "CTM"): (A("냉각기 누설 점검 후 오일 교체", "Leak tested cooler, changed oil", "lube oil ISO VG 32", (4, 10)),),
+    ("IP", "ELP"): (A("도압관 피팅 교체", "Replaced impulse line fitting", "tube fitting 1/2in", (1, 4)),),
+    ("IP", "PLU"): (A("도압관 블로우다운 및 청소", "Blew down and cleaned impulse lines", "", (1, 4)),),
+    ("IP", "FTF"): (A("검출기 교체 및 기능 시험", "Replaced detector, function tested", "detector head", (2, 5)),),
+    ("IP", "PDE"): (A("현장 확인 결과 실제 운전값 편차, 운전팀 통보", "Field check: real process deviation, ops informed",
+                      "", (1, 2)),),
+    ("CV", "VIB"): (A("아이들러·풀리 베어링 점검 및 교체", "Checked and replaced idler/pulley bearings",
+                      "bearing 22220 E", (4, 12)),),
+    ("CV", "NOI"): (A("소음 아이들러 교체", "Replaced noisy idlers", "carrying idler", (2, 6)),),
+    ("CV", "UST"): (A("정지 원인(풀코드·사행 스위치) 확인 후 재기동", "Checked pull cord and sway switches, restarted",
+                      "", (1, 4)),),
+    ("CV", "FTS"): (A("속도 스위치 및 기동 인터록 점검", "Checked speed switch and start interlocks", "speed switch",
+                      (2, 5)),),
+    ("BL", "LOO"): (A("인렛베인·댐퍼 점검 및 조정", "Checked and adjusted inlet vanes and damper", "", (4, 10)),),
+    ("BL", "ELU"): (A("베어링 하우징 오일실 교체", "Replaced bearing housing oil seal", "oil seal", (4, 10)),),
+    ("ST", "ELP"): (A("그랜드 실 간극 점검 및 그랜드 증기압 조정", "Checked gland seal clearance, adjusted gland steam",
+                      "", (4, 10)),),
+    ("ST", "NOI"): (A("진동·소음 분석 및 베어링 점검", "Noise and vibration analysis, bearing check", "", (4, 12)),),
+    ("ST", "FTS"): (A("기동 인터록 및 조속기 점검", "Checked start interlocks and governor", "", (3, 8)),),
+    ("ST", "STD"): (A("보어스코프 검사 후 블레이드 보수 계획 수립", "Borescope inspection, blade repair planned", "",
+                      (8, 20)),),
+    ("ST", "OHE"): (A("베어링 윤활유 공급압·온도 점검, 오일쿨러 조정", "Checked bearing oil pressure and temp, adjusted cooler",
+                      "", (3, 8)),),
+    ("EG", "OHE"): (A("수소냉각기 점검 및 냉각수 유량 조정", "Checked H2 coolers, adjusted cooling water", "", (4, 10)),),
+    ("EG", "VIB"): (A("발전기 베어링 점검 및 진동 분석", "Generator bearing check and vibration analysis", "", (8, 20)),),
+    ("EG", "NOI"): (A("발전기 소음 분석 및 베어링 점검", "Generator noise analysis and bearing check", "", (6, 16)),),
+    ("EG", "ELU"): (A("밀봉유 계통 점검, 실 링 교체", "Checked seal oil system, replaced seal rings", "seal ring", (12, 30)),),
+    ("PT", "NOI"): (A("변압기 소음 측정, 코어 체결 상태 점검", "Measured noise, checked core clamping", "", (4, 10)),),
+    ("PT", "STD"): (A("외함 부식 부위 도장", "Painted corroded tank areas", "epoxy paint", (3, 8)),),
+    ("PT", "ELE"): (A("절연저항·권선저항 측정, 부싱 청소", "Meggered, winding resistance test, cleaned bushings", "",
+                      (4, 12)),),
+    ("SG", "NOI"): (A("코로나 방전 흔적 점검 및 청소", "Checked for corona tracking, cleaned", "", (2, 6)),),
+    ("SG", "SPO"): (A("보호계전기 설정 확인 및 배선 점검", "Checked relay settings and wiring", "", (2, 6)),),
+    ("SG", "ELE"): (A("차단기 인출 후 절연저항 측정, 부스바 청소", "Racked out breaker, meggered, cleaned busbar", "",
+                      (4, 10)),),
+    ("FC", "OHE"): (A("인버터 냉각팬 교체 및 방열판 청소", "Replaced drive cooling fan, cleaned heat sink",
+                      "drive cooling fan", (2, 6)),),
+    ("FC", "FTS"): (A("인버터 파라미터·인터록 점검, 제어보드 리셋", "Checked drive parameters and interlocks, reset board",
+                      "", (2, 5)),),
+    ("FC", "NOO"): (A("게이트 드라이버 보드 교체", "Replaced gate driver board", "gate driver board", (3, 8)),),
+    ("FC", "ERO"): (A("속도 제어 파라미터 재조정", "Retuned speed control parameters", "", (2, 5)),),
+    ("FC", "FTF"): (A("제어보드 교체", "Replaced control board", "drive control board", (3, 8)),),
+    ("FC", "ELE"): (A("입력 퓨즈 교체 및 절연 점검", "Replaced input fuses, checked insulation", "semiconductor fuse",
+                      (2, 6)),),
+    ("UP", "OHE"): (A("UPS 냉각팬 교체 및 필터 청소", "Replaced UPS cooling fans, cleaned filters", "cooling fan", (2, 5)),),
+    ("UP", "NOO"): (A("출력 차단기 및 인버터 점검", "Checked output breaker and inverter", "", (2, 6)),),
+    ("UP", "ELE"): (A("직류 지락 위치 탐색 및 단자 청소", "Located DC earth fault, cleaned terminals", "", (3, 8)),),
+    ("UP", "FTF"): (A("절체 스위치 점검 및 절체 시험", "Checked static switch, transfer tested", "", (2, 6)),),
+    ("CL", "NOO"): (A("I/O 카드 교체", "Replaced I/O card", "I/O card", (1, 4)),),
+    ("CL", "ELE"): (A("전원 모듈 교체 및 접지 점검", "Replaced power supply module, checked earthing", "power supply module",
+                      (2, 5)),),
+    ("CL", "SPO"): (A("로직 점검, 입력 접점 채터링 조치", "Checked logic, fixed chattering input contact", "", (2, 6)),),
+    ("CL", "FTF"): (A("출력 카드 교체 및 루프 시험", "Replaced output card, loop tested", "output card", (2, 5)),),
+    ("PC", "OHE"): (A("접속부 재체결 및 열화상 재측정", "Retorqued joints, thermography recheck", "", (2, 6)),),
+    ("PC", "STD"): (A("케이블 외피 손상 부위 보수", "Repaired damaged cable sheath", "heat shrink repair sleeve", (3, 8)),),
+    ("PC", "PTF"): (A("단선 구간 교체 및 직선접속", "Replaced open section, straight-through joint", "cable joint kit",
+                      (8, 20)),),
+    ("CR", "FTS"): (A("크레인 주회로 및 리밋스위치 점검", "Checked crane main circuit and limit switches", "", (2, 6)),),
+    ("CR", "NOI"): (A("권상 기어박스 점검 및 윤활", "Checked hoist gearbox, lubricated", "gear oil ISO VG 220", (3, 8)),),
+    ("CR", "ELU"): (A("감속기 오일실 교체", "Replaced gearbox oil seal", "oil seal", (3, 8)),),
+    ("CR", "STD"): (A("와이어로프 교체", "Replaced wire rope", "wire rope 16mm", (6, 14)),),
+    ("PU", "STD"): (A("케이싱·임펠러 마모 부위 보수", "Repaired worn casing and impeller", "impeller", (12, 30)),),
+    ("EM", "ELU"): (A("베어링 그리스 누출 부위 청소, 그리스 배출구 점검", "Cleaned grease leak, checked grease relief",
+                      "", (1, 3)),),
+    ("FS", "STD"): (A("스트레이너 메쉬 교체", "Replaced strainer mesh", "strainer screen", (2, 6)),),
+    ("EM", "BRD"): (A("예비 모터로 교체", "Swapped in spare motor", "spare motor", (8, 20)),),
+})
+for _cls in ("PT", "SG", "UP", "FC", "PC", "CL", "IP", "EG"):
+    CLASS_ACTIONS.setdefault((_cls, "SER"), (A("외함 청소 및 커버 볼트 체결", "Cleaned enclosure, secured cover bolts", "",
+                                               (1, 3)),))
+
+# Equipment whose failures differ from the rest of its ISO class (a mill is no conveyor, a
+# thermocouple has no impulse line). Keyed by a "kind" that ``kind_of`` derives from the register.
+KIND_NOUN: dict[str, tuple[str, str]] = {
+    "mill": ("미분기", "coal mill"), "crusher": ("쇄탄기", "coal crusher"), "burner": ("버너", "burner"),
+    "gah": ("공기예열기", "air preheater"), "damper": ("댐퍼", "damper"), "safety_valve": ("안전밸브", "safety valve"),
+    "temp": ("온도계(TC/RTD)", "temperature element"), "vib_probe": ("진동 프로브", "vibration probe"),
+    "analyser": ("분석기", "analyser"), "screen": ("회전스크린", "travelling screen"),
+    "detector": ("검출기", "detector"), "battery": ("축전지", "battery"), "air": ("압축공기 설비", "compressed air equipment"),
+}
+
+KIND_MODE_WEIGHTS: dict[str, dict[str, float]] = {
+    "mill": {"VIB": 18, "NOI": 14, "STD": 16, "PLU": 14, "OHE": 8, "PDE": 10, "UST": 8, "SER": 8, "BRD": 4},
+    "crusher": {"VIB": 20, "NOI": 15, "STD": 20, "PLU": 15, "OHE": 8, "BRD": 8, "SER": 8, "UST": 6},
+    "burner": {"PLU": 25, "STD": 25, "OHE": 10, "ELF": 8, "FTS": 12, "SER": 10},
+    "gah": {"INL": 20, "PLU": 25, "STD": 10, "IHT": 10, "NOI": 10, "SER": 8, "PDE": 7},
+    "damper": {"FTO": 18, "FTC": 18, "DOP": 15, "ERO": 12, "STD": 12, "SER": 10, "NOI": 5},
+    "safety_valve": {"LCP": 35, "SPO": 15, "ELP": 15, "DOP": 5, "SER": 10, "STD": 5},
+    "temp": {"AIR": 45, "ERO": 12, "NOO": 15, "PTF": 15, "SER": 5},
+    "vib_probe": {"AIR": 45, "ERO": 15, "NOO": 15, "PTF": 15, "SER": 5},
+    "analyser": {"AIR": 45, "ERO": 10, "NOO": 10, "PTF": 8, "PLU": 12, "SER": 8, "FTF": 5},
+    "detector": {"AIR": 35, "NOO": 20, "FTF": 20, "PTF": 15, "SER": 10},
+    "battery": {"LOO": 30, "ELE": 15, "SER": 20, "PDE": 15, "STD": 10, "OHE": 5, "ELU": 5},
+    "screen": {"PLU": 50, "STD": 15, "BRD": 10, "SER": 10, "NOI": 5, "UST": 10},
+}
+
+KIND_SYMPTOMS: dict[tuple[str, str], Phrases] = {
+    ("mill", "VIB"): (("미분기 진동 심함", "밀 덜덜 떨림, 진동 {vib}mm/s", "진동 올라감"), ("mill vibration high", "mill rumbling")),
+    ("mill", "NOI"): (("밀에서 쇠 긁히는 소리", "그라인딩 롤 소음", "쿵쿵 소리 남"), ("grinding noise in mill", "mill rumbling noise")),
+    ("mill", "STD"): (("그라인딩 롤 마모", "보울 라이너 마모", "롤러 타이어 마모 심함"), ("grinding roll worn", "liner wear")),
+    ("mill", "PLU"): (("미분기 초킹", "밀 차압 올라가고 막힘", "석탄 쌓여서 막힘"), ("mill choking", "mill plugged with coal")),
+    ("mill", "OHE"): (("미분기 출구온도 {temp}도로 상승", "출구온도 올라감"), ("mill outlet temp {temp} C", "outlet temp rising")),
+    ("mill", "PDE"): (("밀 차압 설정치 벗어남", "분말도 불량"), ("mill DP off setpoint", "poor fineness")),
+    ("mill", "UST"): (("미분기 불시정지", "밀 자동정지됨"), ("mill stopped unexpectedly",)),
+    ("mill", "BRD"): (("스프링 프레임 파손", "롤러 고착"), ("spring frame broken", "roller seized")),
+    ("mill", "SER"): (("밀 주변 미분 누출, 청소 필요", "점검구 볼트 풀림"), ("coal dust around mill, needs cleaning",)),
+    ("crusher", "STD"): (("해머 마모 심함", "스크린 바 마모"), ("hammers worn", "screen bars worn")),
+    ("crusher", "PLU"): (("쇄탄기 막힘", "젖은 석탄으로 막힘"), ("crusher plugged", "wet coal blocking crusher")),
+    ("crusher", "BRD"): (("해머 부러짐", "로터 파손"), ("hammer broken", "rotor damaged")),
+    ("burner", "PLU"): (("버너 노즐 막힘", "코킹 발생", "노즐에 클링커 붙음"), ("burner nozzle plugged", "coking on tip")),
+    ("burner", "STD"): (("버너 팁 소손", "버너 팁 변형", "노즐 침식"), ("burner tip burnt", "nozzle eroded")),
+    ("burner", "OHE"): (("버너 팁 과열", "윈드박스 온도 상승"), ("burner tip overheating", "windbox temp rising")),
+    ("burner", "ELF"): (("가스 냄새 남", "버너 가스 누설 의심", "LNG 누설 의심"), ("gas smell near burner", "LNG leak suspected")),
+    ("burner", "FTS"): (("점화 실패", "점화 안 됨", "불이 안 붙음"), ("ignition failure", "won't light off")),
+    ("burner", "SER"): (("점검창 오염", "버너 주변 청소 필요"), ("peephole dirty",)),
+    ("gah", "INL"): (("누설률 증가", "로터 실 누설", "공기측에서 가스측으로 누설 증가"), ("air leakage up", "rotor seal leakage")),
+    ("gah", "PLU"): (("GAH 차압 상승", "엘리먼트 막힘", "회분으로 막힘"), ("GAH DP high", "elements plugged with ash")),
+    ("gah", "STD"): (("엘리먼트 부식", "바스켓 부식"), ("element corrosion", "basket corroded")),
+    ("gah", "IHT"): (("열회수 안 됨, 가스 출구온도 {temp}도",), ("poor heat recovery, gas outlet {temp} C",)),
+    ("gah", "NOI"): (("로터 마찰음", "실 접촉 소음"), ("rotor rubbing noise", "seal rubbing")),
+    ("damper", "FTO"): (("댐퍼 안 열림", "댐퍼 고착, 열림 불가"), ("damper won't open", "damper stuck closed")),
+    ("damper", "FTC"): (("댐퍼 안 닫힘", "댐퍼 완전히 안 닫힘"), ("damper won't close",)),
+    ("damper", "DOP"): (("댐퍼 동작 느림", "댐퍼 스트로크 지연"), ("damper slow to move",)),
+    ("damper", "ERO"): (("댐퍼 개도 헌팅", "댐퍼 출렁임"), ("damper hunting",)),
+    ("damper", "STD"): (("댐퍼 블레이드 마모", "링키지 마모"), ("damper blade worn", "linkage worn")),
+    ("damper", "NOI"): (("댐퍼 떨림 소리", "덜컹거림"), ("damper rattling",)),
+    ("safety_valve", "LCP"): (("안전밸브 심머링", "안전밸브 시트 누설", "배기관으로 스팀 샘"),
+                              ("safety valve simmering", "SV seat leakage", "steam from vent pipe")),
+    ("safety_valve", "SPO"): (("설정압 이하에서 분출", "조기 분출", "안전밸브 팝핑"), ("lifted below set pressure", "popped early")),
+    ("safety_valve", "ELP"): (("안전밸브 본체 누설", "플랜지 누설"), ("SV body leak",)),
+    ("temp", "AIR"): (("온도 지시 {temp}도로 튐", "옆 TC랑 {n}도 차이남", "온도값 이상", "TC 지시 이상"),
+                      ("temp reading jumps to {temp} C", "{n} C off from the next TC", "wrong temperature reading")),
+    ("temp", "NOO"): (("온도 지시 안 나옴", "BAD 표시"), ("no temperature reading", "shows BAD")),
+    ("temp", "ERO"): (("온도 지시 출렁임",), ("temperature reading fluctuating",)),
+    ("vib_probe", "AIR"): (("진동값 튐, 실제 진동 없음", "갭전압 이상", "한쪽 프로브만 높게 나옴"),
+                           ("vib reading spikes but no real vibration", "gap voltage abnormal")),
+    ("vib_probe", "NOO"): (("진동 지시 0", "진동 신호 없음"), ("vibration reading zero",)),
+    ("analyser", "AIR"): (("분석값 이상", "지시값 안 맞음, 수동 분석과 차이", "교정가스로 확인 시 편차"),
+                          ("analyser reading off", "differs from lab sample")),
+    ("analyser", "PLU"): (("샘플라인 막힘", "샘플 유량 안 나옴"), ("sample line plugged",)),
+    ("screen", "PLU"): (("해파리 유입으로 스크린 막힘", "스크린 차압 상승", "이물질 걸려서 막힘"),
+                        ("jellyfish blocking screen", "screen DP high", "debris on screen")),
+    ("screen", "STD"): (("스크린 메쉬 찢어짐", "메쉬 파손"), ("screen mesh torn",)),
+    ("screen", "BRD"): (("스크린 체인 끊어짐",), ("screen chain broken",)),
+    ("battery", "SER"): (("단자 부식", "단자 백화 현상", "축전지실 환기팬 먼지"), ("terminal corrosion", "white deposits on posts")),
+    ("battery", "PDE"): (("셀 전압 편차", "비중 저하", "부동충전 전압 이탈"), ("cell voltage deviation", "float voltage off")),
+    ("battery", "STD"): (("셀 케이스 부풀음", "전조 균열"), ("cell case swollen", "jar cracked")),
+    ("battery", "ELU"): (("전해액 누액", "셀에서 전해액 샘"), ("electrolyte leaking",)),
+    ("battery", "OHE"): (("셀 온도 상승", "축전지실 온도 올라감"), ("cell temperature rising",)),
+    ("air", "ELU"): (("공기 새는 소리", "에어 누설", "피팅에서 공기 샘"), ("air leak", "hissing air leak")),
+}
+
+KIND_ACTIONS: dict[tuple[str, str], tuple[Action, ...]] = {
+    ("battery", "SER"): (A("단자 청소 및 방청 그리스 도포", "Cleaned terminals, applied anti-corrosion grease",
+                           "terminal grease", (1, 3)),),
+    ("battery", "PDE"): (A("균등충전 실시 후 셀 전압 재측정", "Equalize charged, cell voltages rechecked", "", (2, 6)),),
+    ("battery", "STD"): (A("불량 셀 교체", "Replaced defective cell", "battery cell 2V 1000Ah", (3, 8)),),
+    ("battery", "ELU"): (A("누액 셀 교체 및 중화 처리", "Replaced leaking cell, neutralised spill", "battery cell 2V 1000Ah",
+                           (3, 8)),),
+    ("battery", "OHE"): (A("충전 전압 조정 및 환기 점검", "Adjusted charge voltage, checked ventilation", "", (2, 5)),),
+    ("battery", "ELE"): (A("직류 지락 위치 탐색 및 단자 청소", "Located DC earth fault, cleaned terminals", "", (3, 8)),),
+    ("air", "ELU"): (A("공기 배관 피팅 교체, 누설 시험", "Replaced air fittings, leak tested", "tube fitting 1/2in", (1, 4)),),
+    ("gah", "NOI"): (A("로터 실 간극 조정", "Adjusted rotor seal clearance", "", (6, 16)),),
+    ("safety_valve", "DOP"): (A("안전밸브 분해정비 및 설정압 시험", "Overhauled safety valve, set pressure tested",
+                                "safety valve disc", (10, 24)),),
+    ("burner", "OHE"): (A("버너 팁 점검, 냉각 공기 조정", "Inspected burner tip, adjusted cooling air", "", (2, 6)),),
+    ("detector", "FTF"): (A("검출기 교체 및 기능 시험", "Replaced detector, function tested", "flame scanner head", (2, 5)),),
+    ("mill", "STD"): (A("그라인딩 롤 교체", "Replaced grinding rolls", "grinding roll tyre", (40, 100)),
+                      A("보울 라이너 교체", "Replaced bowl liner segments", "bowl liner segment", (30, 80))),
+    ("mill", "PLU"): (A("밀 내부 석탄 제거 후 1차공기 유량 재조정", "Cleared coal from mill, retuned primary air flow", "",
+                        (4, 12)),),
+    ("mill", "VIB"): (A("스프링 장력 및 롤 간극 조정", "Adjusted spring tension and roll gap", "", (8, 20)),),
+    ("mill", "NOI"): (A("롤 간극 조정 및 이물질 제거", "Adjusted roll gap, removed tramp metal", "", (6, 16)),),
+    ("mill", "OHE"): (A("열풍·냉풍 댐퍼 조정", "Adjusted hot and cold air dampers", "", (2, 6)),),
+    ("crusher", "STD"): (A("해머 교체", "Replaced hammers", "crusher hammer", (12, 30)),),
+    ("crusher", "BRD"): (A("해머 및 로터 디스크 교체", "Replaced hammers and rotor disc", "crusher hammer|rotor disc",
+                           (24, 60)),),
+    ("crusher", "PLU"): (A("쇄탄기 내부 석탄 제거", "Cleared coal from crusher", "", (2, 6)),),
+    ("burner", "PLU"): (A("버너 노즐 청소(코크 제거)", "Cleaned burner nozzle (decoked)", "", (3, 8)),),
+    ("burner", "STD"): (A("버너 팁 교체", "Replaced burner tip", "burner tip", (6, 16)),),
+    ("burner", "ELF"): (A("가스 배관 플랜지 가스켓 교체 후 누설시험", "Replaced gas flange gasket, leak tested",
+                          "spiral wound gasket", (3, 8)),),
+    ("burner", "FTS"): (A("점화기 팁 교체, 스파크 로드 청소", "Replaced igniter tip, cleaned spark rod", "igniter tip",
+                          (2, 6)),),
+    ("gah", "INL"): (A("레이디얼 실 교체 및 간극 조정", "Replaced radial seals, set clearances", "radial seal strip",
+                       (24, 60)),),
+    ("gah", "PLU"): (A("GAH 수세 실시", "Water washed air preheater", "", (12, 30)),
+                     A("수트블로잉 강화 및 차압 감시", "Increased sootblowing, monitoring DP", "", (2, 4))),
+    ("gah", "STD"): (A("히팅 엘리먼트 바스켓 교체", "Replaced heating element baskets", "heating element basket",
+                       (40, 120)),),
+    ("damper", "FTO"): (A("댐퍼 액추에이터 정비, 링키지 조정", "Serviced damper actuator, adjusted linkage", "", (3, 8)),),
+    ("damper", "FTC"): (A("댐퍼 액추에이터 정비, 링키지 조정", "Serviced damper actuator, adjusted linkage", "", (3, 8)),),
+    ("damper", "STD"): (A("댐퍼 블레이드 교체", "Replaced damper blades", "damper blade", (12, 30)),),
+    ("damper", "ERO"): (A("댐퍼 포지셔너 교정", "Calibrated damper positioner", "", (2, 5)),),
+    ("safety_valve", "LCP"): (A("안전밸브 분해정비 및 설정압 시험", "Overhauled safety valve, set pressure tested",
+                                "safety valve disc|spring", (10, 24)),),
+    ("safety_valve", "SPO"): (A("설정압 재조정 및 팝핑 시험", "Reset set pressure, pop tested", "", (6, 14)),),
+    ("temp", "AIR"): (A("열전대 교체", "Replaced thermocouple", "thermocouple type K", (2, 5)),
+                      A("RTD 교체", "Replaced RTD", "RTD Pt100", (2, 5)),
+                      A("보상도선 단자 재체결", "Retightened extension wire terminals", "", (1, 3))),
+    ("temp", "NOO"): (A("열전대 교체", "Replaced thermocouple", "thermocouple type K", (2, 5)),),
+    ("vib_probe", "AIR"): (A("프로브 갭 재조정", "Reset probe gap", "", (2, 5)),
+                           A("근접 프로브 및 프록시미터 교체", "Replaced proximity probe and proximitor",
+                             "proximity probe (Bently 3300)", (3, 8))),
+    ("vib_probe", "NOO"): (A("프록시미터 교체", "Replaced proximitor", "proximitor", (2, 6)),),
+    ("analyser", "AIR"): (A("분석기 교정(표준액·교정가스)", "Calibrated analyser with standards", "calibration gas", (2, 5)),
+                          A("센서(전극) 교체 후 교정", "Replaced sensor electrode, calibrated", "pH electrode", (2, 5))),
+    ("analyser", "PLU"): (A("샘플라인 청소", "Cleaned sample line", "", (1, 4)),),
+    ("screen", "PLU"): (A("스크린 세척 및 해파리 제거", "Washed screen, removed jellyfish", "", (3, 10)),),
+    ("screen", "STD"): (A("스크린 메쉬 교체", "Replaced screen mesh panels", "screen mesh panel", (8, 20)),),
+    ("screen", "BRD"): (A("스크린 체인 교체", "Replaced screen chain", "screen chain link", (16, 40)),),
+}
 
 
-def actions_for(cls: str, mode: str) -> tuple[Action, ...]:
-    return CLASS_ACTIONS.get((cls, mode)) or ACTIONS[mode]
+def kind_of(fl: FunctionalLocation) -> str | None:
+    """The failure-behaviour kind of a register entry, or None to use its ISO class as is."""
+    code = fl.kks[6:8]
+    cls = fl.equipment_class
+    if code == "AJ":
+        return "crusher" if fl.system == "EAC" else "mill"
+    if code == "AV" and cls == "HB":
+        return "burner"
+    if fl.system == "HLD" and cls == "HE":
+        return "gah"
+    if fl.system == "PAC" and cls == "FS":
+        return "screen"
+    if cls == "VA" and ("댐퍼" in fl.name_ko or "게이트" in fl.name_ko):
+        return "damper"
+    if cls == "VA" and "안전밸브" in fl.name_ko:
+        return "safety_valve"
+    if cls == "IP":
+        return {"CT": "temp", "CY": "vib_probe", "CQ": "analyser", "CR": "detector", "CW": "detector"}.get(code)
+    if code == "GB" and "축전지" in fl.name_ko:
+        return "battery"
+    if fl.system == "QFA" and cls in ("CO", "FS", "VE", "HE"):
+        return "air"
+    return None
+
+
+def modes_for(fl: FunctionalLocation) -> dict[str, float]:
+    kind = kind_of(fl)
+    return KIND_MODE_WEIGHTS.get(kind or "", MODE_WEIGHTS[fl.equipment_class])
+
+
+def symptoms_for(cls: str, mode: str, kind: str | None = None) -> Phrases:
+    return KIND_SYMPTOMS.get((kind or "", mode)) or CLASS_SYMPTOMS.get((cls, mode)) or SYMPTOMS[mode]
+
+
+def actions_for(cls: str, mode: str, kind: str | None = None) -> tuple[Action, ...]:
+    return KIND_ACTIONS.get((kind or "", mode)) or CLASS_ACTIONS.get((cls, mode)) or ACTIONS[mode]

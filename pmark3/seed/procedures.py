@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pmark3.plant import FunctionalLocation, Procedure
-from pmark3.seed.failures import CLASS_ACTIONS, MODE_WEIGHTS, Action, actions_for
+from pmark3.seed.failures import (
+    CLASS_ACTIONS,
+    KIND_ACTIONS,
+    KIND_NOUN,
+    MODE_WEIGHTS,
+    Action,
+    actions_for,
+    kind_of,
+    modes_for,
+)
 from pmark3.seed.register import SYSTEM_ITEMS
 
 CLASS_NOUN: dict[str, tuple[str, str]] = {
@@ -98,6 +107,22 @@ HEAD_NOUN: dict[str, tuple[str, str]] = {
     "HDE": ("집진기 TR세트", "ESP T/R set"), "EAC": ("벨트컨베이어", "belt conveyor"),
 }
 
+# Where a mode's work depends on the kind of equipment (a battery's "low output" is no pump's).
+FAMILY_DETAIL: dict[tuple[str, str], tuple[str, ...]] = {
+    ("electrical", "LOO"): ("용량(방전) 시험 실시", "셀 전압·내부저항 측정"),
+    ("rotating", "STD"): ("마모·균열 부위 육안 및 침투탐상(PT) 검사", "마모 부품 교체 또는 보수"),
+    ("electrical", "STD"): ("외함·절연물 손상 부위 점검", "손상 부위 보수 또는 교체"),
+    ("static", "VIB"): ("배관 진동 측정 및 서포트 점검", "서포트·스너버 보강"),
+    ("static", "NOI"): ("소음 발생 위치 확인", "서포트·내부품 체결 상태 점검"),
+    ("static", "OHE"): ("메탈 온도 추이 확인", "연소 조건 조정 및 과열 부위 점검"),
+    ("electrical", "OHE"): ("열화상 측정으로 발열 부위 확인", "냉각팬·접속부 점검"),
+    ("electrical", "NOI"): ("소음·방전음 위치 확인", "체결 상태 및 코로나 흔적 점검"),
+    ("static", "CTM"): ("내부 오염 상태 확인", "세정 및 이물질 제거"),
+    ("instrument", "ELE"): ("전원·접지 상태 측정", "불량 모듈 교체 후 기능 시험"),
+    ("electrical", "SER"): ("외함·단자함 상태 점검", "커버 체결 및 청소"),
+    ("instrument", "SER"): ("외함·단자함 상태 점검", "커버 체결 및 청소"),
+}
+
 CLOSING: tuple[str, ...] = ("시운전 후 누설·진동·온도 정상 확인", "격리 및 LOTO 해제, 작업허가서 종결",
                             "CMMS에 작업내용·교체부품·작업시간 기록")
 
@@ -110,15 +135,31 @@ def _repair_steps(cls: str, mode: str, action: Action) -> list[str]:
     family = FAMILY[cls]
     iso = ISOLATION[family]
     steps = [iso[0], iso[2] if family != "static" else iso[1]]
-    steps += MODE_DETAIL[mode][:1]
+    detail = FAMILY_DETAIL.get((family, mode), MODE_DETAIL[mode])
+    steps += detail[:1]
     steps += _clauses(action)
-    steps += MODE_DETAIL[mode][1:2]
+    steps += detail[1:2]
     steps += CLOSING[:2]
     return steps[:8]
 
 
-def _title_fix(action: Action) -> tuple[str, str]:
-    return action.ko.split(",")[0].strip(), action.en.split(",")[0].strip()
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _title_ko(noun: str, action: Action) -> str:
+    """'급수펌프 메카니컬씰 교체 절차'; the noun is left out where the action already names it."""
+    fix = action.ko.split(",")[0].strip()
+    if fix.startswith(noun):
+        return f"{fix} 절차"
+    head = noun.split(" ")[-1].split("(")[0]
+    if fix.startswith(head):
+        return f"{noun}{fix[len(head):]} 절차"
+    return f"{noun} {fix} 절차"
+
+
+def _title_en(noun: str, action: Action) -> str:
+    return f"{_cap(noun)}: {action.en.split(',')[0].strip().lower()}"
 
 
 def _top_modes(cls: str, n: int) -> list[str]:
@@ -127,37 +168,52 @@ def _top_modes(cls: str, n: int) -> list[str]:
 
 
 def build_procedures(locations: Iterable[FunctionalLocation]) -> list[Procedure]:
+    locations = list(locations)
     classes = sorted({fl.equipment_class for fl in locations})
     drafts: list[dict[str, object]] = []
     for cls in classes:
         ko, en = CLASS_NOUN[cls]
         family = FAMILY[cls]
-        drafts.append({"kind": "isolation", "title_ko": f"{ko} 격리 절차", "title_en": f"{en.capitalize()} isolation",
+        drafts.append({"kind": "isolation", "title_ko": f"{ko} 격리 절차", "title_en": f"{_cap(en)} isolation",
                        "equipment_class": cls, "steps": [*ISOLATION[family], "격리 상태 운전원과 공동 확인"]})
         drafts.append({"kind": "inspection", "title_ko": f"{ko} 정기 점검 절차",
-                       "title_en": f"{en.capitalize()} routine inspection", "equipment_class": cls,
+                       "title_en": f"{_cap(en)} routine inspection", "equipment_class": cls,
                        "steps": [ISOLATION[family][0], *INSPECTION[family], CLOSING[2]]})
         modes = sorted({m for (c, m) in CLASS_ACTIONS if c == cls} | set(_top_modes(cls, 3)))
         for mode in modes:
             for action in actions_for(cls, mode)[:2]:
-                fix_ko, fix_en = _title_fix(action)
-                drafts.append({"kind": "repair", "title_ko": f"{ko} {fix_ko} 절차",
-                               "title_en": f"{en.capitalize()}: {fix_en.lower()}", "equipment_class": cls,
+                drafts.append({"kind": "repair", "title_ko": _title_ko(ko, action),
+                               "title_en": _title_en(en, action), "equipment_class": cls,
                                "failure_modes": [mode], "steps": _repair_steps(cls, mode, action)})
     # System-specific: the head equipment of each system, for its two most frequent modes.
     for system, items in SYSTEM_ITEMS.items():
         head = items[0]
+        fl = next(f for f in locations if f.system == system and f.parent is not None)
+        kind = kind_of(fl)
         name_ko, name_en = HEAD_NOUN.get(system, (head.ko, head.en))
-        drafts.append({"kind": "isolation", "title_ko": f"{name_ko} 격리 절차", "title_en": f"{name_en.capitalize()} isolation",
+        drafts.append({"kind": "isolation", "title_ko": f"{name_ko} 격리 절차", "title_en": f"{_cap(name_en)} isolation",
                        "equipment_class": head.cls, "systems": [system],
                        "steps": [*ISOLATION[FAMILY[head.cls]], f"{name_ko} 격리 상태 운전원과 공동 확인"]})
-        for mode in _top_modes(head.cls, 2):
-            action = actions_for(head.cls, mode)[0]
-            fix_ko, fix_en = _title_fix(action)
-            drafts.append({"kind": "repair", "title_ko": f"{name_ko} {fix_ko} 절차",
-                           "title_en": f"{name_en.capitalize()}: {fix_en.lower()}", "equipment_class": head.cls,
+        weights = modes_for(fl)
+        for mode in sorted(weights, key=lambda m: -weights[m])[:2]:
+            action = actions_for(head.cls, mode, kind)[0]
+            drafts.append({"kind": "repair", "title_ko": _title_ko(name_ko, action),
+                           "title_en": _title_en(name_en, action), "equipment_class": head.cls,
                            "systems": [system], "failure_modes": [mode],
                            "steps": _repair_steps(head.cls, mode, action)})
+    # Kinds that fail unlike the rest of their class (mills, burners, thermocouples...).
+    kinds = {fl.kks: kind_of(fl) for fl in locations if fl.parent is not None}
+    for (kind, mode), actions in KIND_ACTIONS.items():
+        members = [fl for fl in locations if kinds.get(fl.kks) == kind]
+        if not members:
+            continue
+        ko, en = KIND_NOUN[kind]
+        cls = members[0].equipment_class
+        for action in actions[:2]:
+            drafts.append({"kind": "repair", "title_ko": _title_ko(ko, action),
+                           "title_en": _title_en(en, action), "equipment_class": cls,
+                           "systems": sorted({fl.system for fl in members}), "failure_modes": [mode],
+                           "steps": _repair_steps(cls, mode, action)})
     seen: set[str] = set()
     out: list[Procedure] = []
     for d in drafts:

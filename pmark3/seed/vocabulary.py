@@ -41,24 +41,33 @@ CONTEXT_EN: tuple[str, ...] = (
 )
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
 def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+    return _HANGUL.search(text) is not None
 
 
 @lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    out: list[tuple[int, re.Pattern[str]]] = []
-    for p in load_catalog().priorities.values():
+def _cues() -> tuple[tuple[int, tuple[tuple[str, re.Pattern[str] | None], ...]], ...]:
+    """Per priority: (lower-cased cue, word-boundary pattern for English cues or None for Korean)."""
+    out = []
+    for p in sorted(load_catalog().priorities.values(), key=lambda p: p.priority):
+        cues = []
         for cue in p.cue_words_ko + p.cue_words_en:
+            low = cue.lower()
             # English cues are whole words: "low" must not fire inside "flow" or "below".
-            pattern = re.escape(cue) if _has_hangul(cue) else rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])"
-            out.append((p.priority, re.compile(pattern, re.IGNORECASE)))
+            pattern = None if _has_hangul(cue) else re.compile(rf"(?<![a-z]){re.escape(low)}(?![a-z])")
+            cues.append((low, pattern))
+        out.append((p.priority, tuple(cues)))
     return tuple(out)
 
 
 def cue_priorities(text: str) -> set[int]:
     """Priorities whose cue words (priorities.csv) occur in ``text``."""
-    return {prio for prio, pattern in _cue_patterns() if pattern.search(text)}
+    low = text.lower()
+    return {prio for prio, cues in _cues()
+            if any(cue in low and (pattern is None or pattern.search(low)) for cue, pattern in cues)}
 
 
 def cue_priority(text: str) -> int:

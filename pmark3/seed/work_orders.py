@@ -14,9 +14,10 @@ from pmark3.seed.failures import (
     CRITICALITY_RATE,
     FUEL_SYSTEMS,
     MILD_MODES,
-    MODE_WEIGHTS,
     SEVERE_MODES,
     actions_for,
+    kind_of,
+    modes_for,
     symptoms_for,
 )
 from pmark3.seed.vocabulary import CONTEXT_EN, CONTEXT_KO, URGENCY_EN, URGENCY_KO, cue_priority, typo
@@ -47,6 +48,8 @@ def _fill(rng: random.Random, phrase: str) -> str:
             return f"{rng.uniform(1.0, 12.0):.1f}"
         if key == "mohm":
             return f"{rng.uniform(0.2, 5.0):.1f}"
+        if key == "n":
+            return str(rng.randrange(8, 60))
         if key == "brg":
             return str(rng.randrange(1, 9))
         return m.group(0)
@@ -54,8 +57,11 @@ def _fill(rng: random.Random, phrase: str) -> str:
     return _PLACEHOLDER.sub(value, phrase)
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
 def _is_latin(text: str) -> bool:
-    return not any("\uac00" <= ch <= "\ud7a3" for ch in text)
+    return _HANGUL.search(text) is None
 
 
 def _location_mention(rng: random.Random, fl: FunctionalLocation, english: bool) -> str:
@@ -92,13 +98,17 @@ def _priority_target(rng: random.Random, mode: str, criticality: str) -> int:
     return rng.choices((1, 2, 3, 4), weights=weights)[0]
 
 
-def _compose(rng: random.Random, fl: FunctionalLocation, mode: str, priority: int) -> str:
-    lang = rng.choices(("ko", "mixed", "en"), weights=(65, 20, 15))[0]
-    sym_ko, sym_en = symptoms_for(fl.equipment_class, mode)
+def _compose(rng: random.Random, fl: FunctionalLocation, kind: str | None, mode: str, priority: int) -> str:
+    r = rng.random()
+    lang = "ko" if r < 0.65 else "mixed" if r < 0.85 else "en"
+    sym_ko, sym_en = symptoms_for(fl.equipment_class, mode, kind)
     loc_english = lang == "en" or (lang == "mixed" and rng.random() < 0.5)
     sym_english = lang == "en" or (lang == "mixed" and not loc_english)
     loc = typo(rng, _location_mention(rng, fl, loc_english), 0.15)
-    sym = typo(rng, _fill(rng, rng.choice(sym_en if sym_english else sym_ko)), 0.2)
+    sym = _fill(rng, rng.choice(sym_en if sym_english else sym_ko))
+    if fl.equipment_class == "EM" and re.search(r"모터|motor|전동기|-M\b|MTR", loc, re.IGNORECASE):
+        sym = re.sub(r"^(모터|motor) ", "", sym)  # "#2 BFP C 모터 모터 과열" reads wrong
+    sym = typo(rng, sym, 0.2)
     ko_side = not sym_english
     urgency = ""
     if priority != 3 or rng.random() < 0.35:
@@ -131,13 +141,19 @@ def _compose(rng: random.Random, fl: FunctionalLocation, mode: str, priority: in
     return sep.join(parts)
 
 
-def _mode_for(rng: random.Random, fl: FunctionalLocation) -> str:
-    weights = MODE_WEIGHTS[fl.equipment_class]
-    mode = rng.choices(list(weights), weights=list(weights.values()))[0]
-    fuel = fl.system in FUEL_SYSTEMS or (fl.system == "HHA" and fl.equipment_class == "VA")
-    if fuel and mode in ("ELP", "ELU"):
-        return "ELF"
-    return mode
+class _Profile:
+    """What one register entry can suffer, prepared once: kind, failure modes and their cumulative weights."""
+
+    def __init__(self, fl: FunctionalLocation) -> None:
+        self.kind = kind_of(fl)
+        weights = modes_for(fl)
+        # Fuel systems leak fuel, not process or utility media (ISO 14224 ELF).
+        fuel = fl.system in FUEL_SYSTEMS or (fl.system == "HHA" and fl.equipment_class == "VA")
+        self.modes = ["ELF" if fuel and m in ("ELP", "ELU") else m for m in weights]
+        self.cum = list(itertools.accumulate(weights.values()))
+
+    def mode(self, rng: random.Random) -> str:
+        return self.modes[bisect.bisect_right(self.cum, rng.random() * self.cum[-1])]
 
 
 class WorkOrderFactory:
@@ -150,16 +166,14 @@ class WorkOrderFactory:
         self.targets = [fl for fl in locations if fl.parent is not None]
         weights = [CLASS_RATE[fl.equipment_class] * CRITICALITY_RATE[fl.criticality] for fl in self.targets]
         self.cum = list(itertools.accumulate(weights))
-
-    def _pick(self) -> FunctionalLocation:
-        x = self.rng.random() * self.cum[-1]
-        return self.targets[bisect.bisect_right(self.cum, x)]
+        self.profiles = [_Profile(fl) for fl in self.targets]
 
     def draft(self, reported_at: date, closed: bool) -> dict[str, object]:
         rng = self.rng
-        fl = self._pick()
-        mode = _mode_for(rng, fl)
-        text = _compose(rng, fl, mode, _priority_target(rng, mode, fl.criticality))
+        i = bisect.bisect_right(self.cum, rng.random() * self.cum[-1])
+        fl, profile = self.targets[i], self.profiles[i]
+        mode = profile.mode(rng)
+        text = _compose(rng, fl, profile.kind, mode, _priority_target(rng, mode, fl.criticality))
         # The text decides: its most urgent cue word, or 3 without one (priorities.csv).
         priority = cue_priority(text)
         record: dict[str, object] = {
@@ -168,7 +182,7 @@ class WorkOrderFactory:
             "status": "closed" if closed else "open",
         }
         if closed:
-            action = rng.choice(actions_for(fl.equipment_class, mode))
+            action = rng.choice(actions_for(fl.equipment_class, mode, profile.kind))
             lo, hi = CLOSE_DAYS[priority]
             closed_at = min(reported_at + timedelta(days=rng.randint(lo, hi)), self.as_of - timedelta(days=1))
             hours = round(rng.uniform(*action.hours) * 2) / 2
@@ -179,7 +193,8 @@ class WorkOrderFactory:
         return record
 
     def _quantity(self, part: str) -> int:
-        if part.startswith(("bearing", "tube plug", "carrying idler", "battery cell", "O-ring")):
+        if part.startswith(("bearing", "tube plug", "carrying idler", "battery cell", "crusher hammer",
+                            "radial seal", "screen mesh", "heating element", "bowl liner", "grinding roll")):
             return self.rng.randint(1, 4)
         return 1
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import random
 
-from pmark3.seed.failures import CLASS_SYMPTOMS, SYMPTOMS
+from pmark3.seed.failures import CLASS_SYMPTOMS, KIND_SYMPTOMS, SYMPTOMS
 from pmark3.seed.register import build_register
 from pmark3.seed.vocabulary import CONTEXT_EN, CONTEXT_KO, URGENCY_EN, URGENCY_KO, cue_priorities, cue_priority, typo
 
@@ -18,7 +18,7 @@ def test_cue_priority_reads_the_catalog_cue_words() -> None:
 
 
 def test_symptom_equipment_and_context_wording_carry_no_priority_cue() -> None:
-    phrases = [p for ko, en in (*SYMPTOMS.values(), *CLASS_SYMPTOMS.values()) for p in (*ko, *en)]
+    phrases = [p for ko, en in (*SYMPTOMS.values(), *CLASS_SYMPTOMS.values(), *KIND_SYMPTOMS.values()) for p in (*ko, *en)]
     phrases += [*CONTEXT_KO, *CONTEXT_EN]
     phrases += [s for fl in build_register() for s in (fl.name_ko, *fl.aliases)]
     offenders = [p for p in phrases if cue_priorities(p)]

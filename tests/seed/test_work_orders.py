@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pmark3.catalog import load_catalog
 from pmark3.plant import PlantData
 from pmark3.seed import generate_plant
-from pmark3.seed.failures import MODE_WEIGHTS
+from pmark3.seed.failures import modes_for
 from pmark3.seed.vocabulary import cue_priority
 
 AS_OF = date(2026, 11, 1)
@@ -39,8 +39,9 @@ def test_every_order_references_an_existing_location_with_consistent_fields(plan
 
 
 def test_only_sensible_class_and_mode_combinations(plant: PlantData) -> None:
+    by_kks = {fl.kks: fl for fl in plant.locations}
     for w in plant.work_orders:
-        allowed = set(MODE_WEIGHTS[w.equipment_class]) | {"ELF"}
+        allowed = set(modes_for(by_kks[w.kks])) | {"ELF"}
         assert w.failure_mode in allowed, (w.equipment_class, w.failure_mode)
         if w.failure_mode == "ELF":
             assert w.system in {"EGB", "EGC", "HHA"}
