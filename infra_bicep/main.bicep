@@ -126,11 +126,14 @@ param aksGpuMaxCount int = 4
 @description('Encrypt AKS node temp and cache disks at the host (register Microsoft.Compute/EncryptionAtHost first).')
 param aksEnableEncryptionAtHost bool = true
 
-@description('vLLM OpenAI-compatible base URL behind the AKS internal ingress (known after gpu_service is applied; redeploy with it).')
-param llmBaseUrl string = ''
+@description('Private IP the GPU service internal ingress takes in the AKS subnet; llm.pmark3.internal and embed.pmark3.internal resolve to it inside the VNet. Empty: no records.')
+param gpuIngressPrivateIp string = '10.40.11.250'
 
-@description('Embeddings OpenAI-compatible base URL behind the AKS internal ingress (known after gpu_service is applied; redeploy with it).')
-param embeddingBaseUrl string = ''
+@description('vLLM OpenAI-compatible base URL behind the AKS internal ingress.')
+param llmBaseUrl string = 'https://llm.pmark3.internal/v1'
+
+@description('Embeddings OpenAI-compatible base URL behind the AKS internal ingress.')
+param embeddingBaseUrl string = 'https://embed.pmark3.internal/v1'
 
 @description('Object ID of whoever runs the post-deploy steps (search index, manifests); empty grants nothing.')
 param deployerPrincipalId string = ''
@@ -194,6 +197,7 @@ module network 'modules/network.bicep' = {
     nsgNamePrefix: '${abbrs.networkNetworkSecurityGroups}${resourceToken}-'
     location: location
     tags: allTags
+    gpuIngressPrivateIp: gpuIngressPrivateIp
   }
 }
 

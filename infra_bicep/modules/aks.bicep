@@ -63,8 +63,8 @@ param gpuMinCount int = 1
 @maxValue(10)
 param gpuMaxCount int = 4
 
-@description('Taint on GPU nodes so only pods that tolerate it (the vLLM deployment) land there.')
-param gpuNodeTaint string = 'nvidia.com/gpu=present:NoSchedule'
+@description('Taint on GPU nodes so only pods that tolerate it (the vLLM deployments in gpu_service/k8s) land there.')
+param gpuNodeTaint string = 'sku=gpu:NoSchedule'
 
 @description('Encrypt temp and cache disks on the host (needs the Microsoft.Compute/EncryptionAtHost feature on the subscription).')
 param enableEncryptionAtHost bool = true
@@ -208,6 +208,17 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
         enabled: true
       }
     }
+    // gpu_service/k8s uses the application routing add-on (internal NGINX) and KEDA ScaledObjects.
+    ingressProfile: {
+      webAppRouting: {
+        enabled: true
+      }
+    }
+    workloadAutoScalerProfile: {
+      keda: {
+        enabled: true
+      }
+    }
   }
 }
 
@@ -234,8 +245,9 @@ resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-
     nodeTaints: [
       gpuNodeTaint
     ]
+    // gpu_service/k8s selects these nodes with nodeSelector pool: gpu.
     nodeLabels: {
-      'pmark3.io/pool': 'gpu'
+      pool: 'gpu'
     }
     upgradeSettings: {
       maxSurge: '1'
