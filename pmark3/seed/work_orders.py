@@ -164,7 +164,10 @@ class WorkOrderFactory:
         self.as_of = as_of
         # System-level entries are groupings, not equipment: nothing is ever written against them.
         self.targets = [fl for fl in locations if fl.parent is not None]
-        weights = [CLASS_RATE[fl.equipment_class] * CRITICALITY_RATE[fl.criticality] for fl in self.targets]
+        # Every plant has bad actors: a lognormal factor makes some units of equipment fail far more
+        # often than their twins, which is what "which unit has had more of them?" is asked about.
+        weights = [CLASS_RATE[fl.equipment_class] * CRITICALITY_RATE[fl.criticality] * rng.lognormvariate(0.0, 0.5)
+                   for fl in self.targets]
         self.cum = list(itertools.accumulate(weights))
         self.profiles = [_Profile(fl) for fl in self.targets]
 
@@ -173,6 +176,12 @@ class WorkOrderFactory:
         i = bisect.bisect_right(self.cum, rng.random() * self.cum[-1])
         fl, profile = self.targets[i], self.profiles[i]
         mode = profile.mode(rng)
+        if closed and profile.kind == "screen" and mode == "PLU" and reported_at.month not in (6, 7, 8, 9) \
+                and rng.random() < 0.7:
+            # Jellyfish season: circulating-water screens plug mostly in summer.
+            summer = reported_at.replace(month=rng.choice((6, 7, 8)), day=min(reported_at.day, 28))
+            if summer < self.as_of - timedelta(days=1):
+                reported_at = summer
         text = _compose(rng, fl, profile.kind, mode, _priority_target(rng, mode, fl.criticality))
         # The text decides: its most urgent cue word, or 3 without one (priorities.csv).
         priority = cue_priority(text)

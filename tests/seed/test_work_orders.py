@@ -133,3 +133,18 @@ def test_work_order_count_and_as_of_are_honoured() -> None:
     closed = [w for w in data.work_orders if w.status == "closed"]
     assert len(closed) == 500
     assert max(w.reported_at for w in data.work_orders) < date(2020, 1, 1)
+
+
+def test_circulating_water_screens_plug_mostly_in_summer(plant: PlantData) -> None:
+    plugs = [w for w in plant.work_orders if w.system == "PAC" and w.equipment_class == "FS" and w.failure_mode == "PLU"]
+    summer = [w for w in plugs if w.reported_at.month in (6, 7, 8, 9)]
+    assert len(plugs) > 20
+    assert len(summer) > 0.6 * len(plugs)
+
+
+def test_some_equipment_are_bad_actors(plant: PlantData) -> None:
+    seals = Counter(w.kks for w in plant.work_orders
+                    if w.system == "LAC" and w.equipment_class == "PU" and w.failure_mode == "ELP")
+    assert len(seals) >= 6
+    counts = sorted(seals.values())
+    assert counts[-1] >= 1.5 * counts[0]
