@@ -27,6 +27,7 @@ def otel() -> Any:
 
 def points(reader: InMemoryMetricReader, name: str) -> list[Any]:
     data = reader.get_metrics_data()
+    assert data is not None
     return [
         p
         for rm in data.resource_metrics
