@@ -34,6 +34,7 @@ import numpy as np
 import openai
 
 from pmark3.catalog import load_catalog
+from pmark3.llm.client import response_format
 from pmark3.llm.parser import catalog_errors, schema_errors
 from pmark3.llm.prompts import (
     PARSE_JSON_SCHEMA,
@@ -198,8 +199,7 @@ def run_full_request(client: openai.OpenAI, model: str, requests: Sequence[LoadR
     try:
         content, latency, ttft, p_tok, c_tok = stream_call(
             client, model, build_parse_messages(req.text, req.history, build_context(requests, index, examples)),
-            response_format={"type": "json_schema",
-                             "json_schema": {"name": PARSE_SCHEMA_NAME, "schema": PARSE_JSON_SCHEMA, "strict": True}},
+            response_format=response_format(PARSE_JSON_SCHEMA, PARSE_SCHEMA_NAME),
             max_tokens=PARSE_MAX_TOKENS, temperature=0.0)
         try:
             value = json.loads(content)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import openai
@@ -56,12 +56,28 @@ def _error(action: str, exc: BaseException) -> LLMError:
     return LLMError(f"LLM {action} failed: {type(exc).__name__}: {exc}")
 
 
+SchemaMode = Literal["json_schema", "json_object"]
+
+
+def response_format(schema: dict[str, Any], name: str, mode: SchemaMode = "json_schema") -> dict[str, Any]:
+    """The ``response_format`` that asks the server to constrain decoding to ``schema``.
+
+    ``json_schema`` is OpenAI's strict structured output, which vLLM serves with xgrammar.
+    ``json_object`` with an inline ``schema`` is the older form that llama-cpp-python's server
+    accepts; it exists for the opt-in local integration run (gpu_service/README.md).
+    """
+    if mode == "json_object":
+        return {"type": "json_object", "schema": schema}
+    return {"type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": True}}
+
+
 @dataclass
 class LLMClient:
     """Chat calls with PMark3's conventions: one model name, JSON-schema guided decoding."""
 
     client: openai.OpenAI
     model: str = "pmark3-llm"
+    schema_mode: SchemaMode = "json_schema"
 
     @classmethod
     def from_settings(cls, settings: Settings, api_key: str | None = None) -> LLMClient:
@@ -107,10 +123,7 @@ class LLMClient:
         content = self._complete(
             messages,
             "parse",
-            response_format={
-                "type": "json_schema",
-                "json_schema": {"name": name, "schema": schema, "strict": True},
-            },
+            response_format=response_format(schema, name, self.schema_mode),
             max_tokens=max_tokens,
             temperature=temperature,
         )

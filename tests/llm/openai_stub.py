@@ -98,7 +98,7 @@ def split_tokens(text: str) -> list[str]:
 
 def default_chat_handler(body: dict[str, Any]) -> Reply:
     """The parse recording for JSON-schema calls, else an answer in the payload's language."""
-    if (body.get("response_format") or {}).get("type") == "json_schema":
+    if (body.get("response_format") or {}).get("type") in ("json_schema", "json_object"):
         return Reply.recording("parse_valid")
     last = (body.get("messages") or [{}])[-1].get("content") or ""
     return Reply.recording("respond_en" if '"language": "en"' in last else "respond_ko")

@@ -173,3 +173,9 @@ def test_parse_of_a_served_answer_without_schema_support(stub: OpenAIStub) -> No
     with pytest.raises(LLMError):
         _parser(stub.base_url).parse(TEXT, [])
 
+
+
+def test_json_object_schema_mode_sends_the_inline_schema(stub: OpenAIStub) -> None:
+    client = LLMClient(build_openai_client(stub.base_url), schema_mode="json_object")
+    LLMParser(client, load_catalog(), _context).parse(TEXT, [])
+    assert stub.requests[0].json["response_format"] == {"type": "json_object", "schema": PARSE_JSON_SCHEMA}
