@@ -167,7 +167,8 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
             plain = _TRAIN_SUFFIX.sub("", bare).strip()
             if plain != bare and len(plain) >= 3:
                 untrained.setdefault(plain, []).append(fl)
-    for key, fls in unitless.items():
+    for key, dup in unitless.items():
+        fls = list({f.kks: f for f in dup}.values())
         systems = {f.system for f in fls}
         classes = {f.equipment_class for f in fls}
         trains = {f.train for f in fls}
@@ -186,7 +187,8 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
                 kks_by_unit=by_unit,
             ),
         )
-    for key, fls in untrained.items():
+    for key, dup in untrained.items():
+        fls = list({f.kks: f for f in dup}.values())
         # "혼상탈염기" for "공용 혼상탈염기 A/B": system and class without a train.
         systems = {f.system for f in fls}
         classes = {f.equipment_class for f in fls}

@@ -51,7 +51,9 @@ main feedwater|main fw|fw flow|급수유량|feedwater flow|주급수|fw|fwcv|급
 복수기|주복수기|핫웰|콘덴서|condenser|hotwell ; MAG ; HE ;
 진공펌프|복수기진공|이젝터|vacuum pump|air ejector|sjae ; MAJ ; ;
 터닝기어|터닝모터|turning gear|barring gear ; MAK ; ;
-윤활유|터빈윤활유|주유탱크|윤활유탱크|lube oil|mot|aop|eop|bearing oil|lo pump ; MAV ; ; weak
+윤활유|터빈윤활유|lube oil|bearing oil ; MAV ; ; weak
+주유탱크|윤활유탱크|mot|main oil tank ; MAV ; TA ;
+aop|eop ; MAV ; PU ;
 ehc|제어유|eh 오일|eh oil|조속기|governor|control oil ; MAX ; ;
 발전기|고정자|회전자|제너레이터|generator|stator|alternator ; MKA ; EG ;
 여자기|여자계통|avr|exciter|excitation ; MKC ; ;
@@ -76,7 +78,8 @@ fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
 축전지|배터리|직류전원|dc 전원|battery|125 v dc|dc system ; BTA ; ;
 ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 펌프|pump|pmp ; ; PU ;
-모터|모타|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor|권선|winding ; ; EM ;
+모터|모타|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor ; ; EM ;
+윤활유펌프|오일펌프|lo pump|lop|oil pump|lube oil pump ; ; PU ;
 송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
 압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
 밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
@@ -100,7 +103,7 @@ ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BR
 압력방출장치|방압장치|pressure relief device ; ; IP ;
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
-베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes ; ; ; part
+베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part
 """
 
 # Catalog synonyms that match too much on their own in free text.

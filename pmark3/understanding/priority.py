@@ -21,13 +21,13 @@ CUES: list[tuple[int, int, str]] = [
     (1, 2, r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|"
            r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)"),
     (2, 3, r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
-           r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24시간내|"
+           r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|"
            r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)"),
     (2, 1, r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
            r"backup[^|]{0,4}?없|계속상승|계속올라|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
            r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
            r"and rising|still rising|keeps rising)(?= |$)"),
-    (3, 3, r"이번주|점검요망|확인요망|확인바람|확인부탁|보통으로|일반으로|(?:^| )(?:this week|routine|when possible)(?= |$)"),
+    (3, 3, r"이번주|점검요망|확인요망|보통으로|일반으로|일반작업|경미함|(?:^| )(?:this week|routine|when possible)(?= |$)"),
     (4, 3, r"급하지않|급한건아니|급하진않|급한거아니|안급|나중에|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
            r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
            r"(?:^| )(?:no hurry|not urgent|planned|next outage|overhaul|scheduled maintenance|preventive maintenance|"
@@ -40,6 +40,13 @@ _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|�
 
 
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|(?:^| )ol(?= |$)")
+
+
+def _bounded(word: str) -> str:
+    """A cue as a regex; Latin/digit ends sit on token boundaries ("low" not inside "flow")."""
+    head = r"(?:^| )" if word[0].isascii() and word[0].isalnum() else ""
+    tail = r"(?= |$)" if word[-1].isascii() and word[-1].isalnum() else ""
+    return head + re.escape(word) + tail
 
 
 @dataclass(frozen=True)
@@ -56,10 +63,7 @@ class PriorityReader:
         for p, row in catalog.priorities.items():
             words = [canonical(w) for w in (*row.cue_words_ko, *row.cue_words_en)]
             words = [w for w in words if w and w not in _SKIP]
-            alt = "|".join(
-                (re.escape(w) if not w[0].isascii() else r"(?:^| )" + re.escape(w) + r"(?= |$)")
-                for w in sorted(words, key=len, reverse=True)
-            )
+            alt = "|".join(_bounded(w) for w in sorted(words, key=len, reverse=True))
             cues.append((p, 2 if p in (1, 4) else 1, f"(?:{alt})"))
         self._compiled = [(p, s, re.compile(rx)) for p, s, rx in cues]
 

@@ -32,6 +32,8 @@ _NEG_AFTER = re.compile(
 )
 # "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
 _LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)")
+_OUTLET = re.compile(r"출구온도|outlet temp|열회수")
+_FIRE = re.compile(r"화재|fire|연기|smok")
 _COOLER = re.compile(r"냉각기|쿨러|cooler|열교환기|heat exchanger|hx")
 _FALSE_TRIP = re.compile(r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데")
 _NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
@@ -272,7 +274,7 @@ class Analyzer:
             cls_hits[0] = Hit(cls_hits[0].start, cls_hits[0].end, "mtr", Entry(system="BAT", cls="PT"))
             if not r.systems:
                 r.systems.append(Candidate("BAT", 0.7, "single", r.doc.original(cls_hits[0].start, cls_hits[0].end)))
-        heads = [h for h in cls_hits if not _LANDMARK_AFTER.match(canon[h.end :])] or cls_hits
+        heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits)] or cls_hits
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
         before = [h for h in heads if h.start <= boundary]
         chosen: Hit | None = before[-1] if before else (heads[0] if heads else None)
@@ -333,9 +335,14 @@ class Analyzer:
         if mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
             # A wrong reading is the instrument's fault, whatever system it sits in.
             r.classes.insert(0, Candidate("IP", 0.8, "from_mode", mode.original))
-        elif mode.value == "OHE" and cls.value == "HE" and _COOLER.search(canonical(cls.original)):
+        elif mode.value == "OHE" and cls.value == "HE" and (
+            _COOLER.search(canonical(cls.original)) or _OUTLET.search(r.doc.canon)
+        ) and not _FIRE.search(r.doc.canon):
             # A cooler whose outlet runs hot is not cooling enough.
             r.modes.insert(0, Candidate("IHT", 0.8, "from_class", mode.original))
+        elif mode.value in ("FTO", "FTC") and cls.value == "SG":
+            # A breaker that will not open is a failure to disconnect (and vice versa).
+            r.modes.insert(0, Candidate("FDC" if mode.value == "FTO" else "FCO", 0.8, "from_class", mode.original))
         elif mode.value == "UST" and _FALSE_TRIP.search(r.doc.canon):
             r.modes.insert(0, Candidate("SPO", 0.8, "from_context", mode.original))
 
@@ -367,6 +374,14 @@ class Analyzer:
         if train and len(tops) == 1:
             return tops[0].kks
         return f"{unit}{system}"
+
+
+def _is_landmark(canon: str, h: Hit, others: list[Hit]) -> bool:
+    m = _LANDMARK_AFTER.match(canon[h.end :])
+    if m is None:
+        return False
+    stop = h.end + m.end()
+    return not any(h.end <= o.start < stop for o in others if o is not h)
 
 
 def _filled(r: Reading) -> int:

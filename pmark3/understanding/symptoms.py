@@ -80,7 +80,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("DOP", 3, r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed"),
     ("SPO", 3, r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)|false operation|false trip|nuisance trip"),
     # Electrical.
-    ("ELE", 3, r"절연" + G + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|insulation|blown fuse|megger"),
+    ("ELE", 3, r"절연" + G + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|blown fuse|megger"),
     ("PTF", 3, r"통신" + G + r"(?:두절|불량|장애|에러|이상|끊|안됨|fail|error)|통신두절|신호단선|단선|communication|comm (?:fail|fault|loss|error)|signal loss|link down|no communication"),
     ("NOO", 2, r"출력없음|무출력|신호없음|전압없음|전원안|전원이안|no output|no signal|no voltage|dead"),
     ("FOV", 3, r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하)|과전압|저전압|over voltage|under voltage|voltage"),
@@ -106,6 +106,57 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTI", 1, r"안됨|안돼|안되"),
     ("OTH", 2, r"둥지|새집|nest|bird"),
     ("PDE", 1, r"경보|알람|alarm|편차|설정치이탈|trend|트렌드|deviation"),
+    # Plant phrasing seen in the CMMS history (how operators describe each mode).
+    ("VIB", 2, r"진동값|진동과다|축진동|해머링|water hammer|vib(?:ration)? high|shaking"),
+    ("ELP", 2, r"뚝뚝|물이?떨어|핀홀|pinhole|누출|escaping|leakage found"),
+    ("ELU", 3, r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|샘|새)|oil (?:dripping|leak)|leaking oil|"
+     r"공기[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유"),
+    ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
+    ("OHE", 2, r"온도 \d+ (?:도|℃|c)(?= |$|[^a-z])|temp \d+ (?:c|°)|running hot|핫스팟|hot spot|메탈온도|토출온도|exhaust hot|단자과열"),
+    ("LOO", 3, r"성능[^|]{0,3}?떨어|압력이?안나|양정[^|]{0,2}?부족|공기압[^|]{0,3}?안올라|로딩시간[^|]{0,3}?길|slow loading|"
+     r"output dropped|not enough flow|pressure dropping|용량[^|]{0,2}?저하|capacity (?:down|low)|셀전압[^|]{0,3}?떨어|"
+     r"not building up"),
+    ("FTS", 3, r"(?:스타트|기동|시동)[^|]{0,3}?안걸|불이?안붙|won t light|fails? to light"),
+    ("UST", 3, r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
+     r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
+     r"인버터[^|]{0,4}?정지|tripped|트립"),
+    ("BRD", 3, r"고장남|망가|failed completely|breakdown|절단|snapped"),
+    ("STD", 3, r"찢어|torn|손상|damaged|침식|감육|두께[^|]{0,3}?감소|thinning|support bent|서포트변형|worn|blade wear"),
+    ("SER", 3, r"커버[^|]{0,3}?떨어|cover loose|외관오염|외함오염|외관[^|]{0,2}?오염|청소[^|]{0,2}?필요|needs cleaning|dusty|먼지|"
+     r"명판[^|]{0,2}?탈락|사행|낙탄|스크레이퍼|아이들러|misalign|spillage|scraper|idler|insulation fell|paint peel|"
+     r"보온[^|]{0,2}?탈락|도장[^|]{0,2}?박리"),
+    ("PDE", 3, r"운전값[^|]{0,3}?이탈|설정치[^|]{0,3}?(?:벗어|이탈)|기준[^|]{0,3}?초과|out of range|off setpoint|above limit|"
+     r"trend abnormal|트렌드[^|]{0,2}?이상|차팽창|축위치|편심|differential expansion|axial shift|수소순도|수소압|"
+     r"h2 purity|고정자온도편차|dga[^|]{0,4}?(?:증가|이상|rising)|gases rising"),
+    ("PLU", 3, r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|걸림|코킹|coking"),
+    ("INL", 3, r"leaking internally|수위상승"),
+    ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
+    ("HIO", 3, r"회전수[^|]{0,4}?(?:너무|과다)|speed too high"),
+    ("AIR", 3, r"값이[^|]{0,2}?이상|지시값[^|]{0,2}?틀|현장(?:값|게이지|지시)[^|]{0,4}?(?:다름|달라|차이)|reading frozen|"
+     r"bad indication|doesn t match|deviates from|채널[^|]{0,4}?차이|한쪽[^|]{0,6}?(?:높게|낮게)|온도값[^|]{0,2}?이상|"
+     r"갭전압[^|]{0,2}?이상|갭전압|gap voltage"),
+    ("ELF", 3, r"가스[^|]{0,2}?냄새|gas smell|smell of gas"),
+    ("PDE", 3, r"분말도|fineness"),
+    ("ELE", 3, r"절연저항"),
+    ("PLU", 3, r"개도[^|]{0,10}?(?:인데|but)[^|]{0,10}?(?:유량|flow)[^|]{0,4}?(?:안|없|no)"),
+    ("ERO", 3, r"왔다갔다|제어가?안잡|개도[^|]{0,2}?출렁|position oscillat|valve hunting"),
+    ("NOO", 3, r"신호[^|]{0,2}?없음|아무값도|먹통|reading zero|shows bad|(?:^| )bad(?= |$)"),
+    ("PTF", 3, r"링크다운|link down|no comms"),
+    ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
+    ("FTI", 3, r"제대로[^|]{0,4}?안"),
+    ("SPO", 3, r"저절로|operates by itself"),
+    ("FTC", 3, r"완전히[^|]{0,2}?안닫"),
+    ("DOP", 3, r"동작[^|]{0,2}?느|slow to respond"),
+    ("LCP", 3, r"닫았는데[^|]{0,6}?흐름|leaks through|심머링|simmer"),
+    ("FCO", 3, r"(?:cb|차단기)[^|]{0,4}?(?:클로즈|투입)[^|]{0,3}?(?:안|불가)|breaker won t close|fails? to close in"),
+    ("FDC", 3, r"(?:cb|차단기)[^|]{0,4}?(?:오픈|개방)[^|]{0,3}?(?:안|불가)|breaker won t open|fails? to open on command"),
+    ("FOF", 3, r"주파수[^|]{0,2}?(?:변동|이상)|frequency (?:deviation|wrong)|output frequency"),
+    ("FOV", 3, r"출력전압|전압[^|]{0,2}?떨어|voltage unstable|output voltage|under voltage"),
+    ("LOR", 3, r"예비채널|리던던시|one channel only|backup (?:channel|cpu)|예비 ?cpu|standby cpu|바이패스[^|]{0,4}?운전|on bypass"),
+    ("CTM", 3, r"유중수분|dirty (?:oil|element)|이물질[^|]{0,2}?많|슬러지"),
+    ("ELE", 3, r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
+     r"insulation (?:resistance|fail|breakdown|low)"),
+    ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue|고장"),
 ]
@@ -176,6 +227,7 @@ def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
 _OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|기름|누유|oil|lube|hydraulic|grease")
 _FUEL = re.compile(r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스|(?<!flue )gas|diesel")
 _UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen")
+_WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
 _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
 
@@ -183,8 +235,11 @@ _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
 def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
     """ELP / ELU / ELF: which medium leaks, from the words around the leak or the system."""
     window = canon[max(0, hit.start - 25) : hit.end + 5]
-    if "누유" in canon[hit.start : hit.end + 2]:
+    word = canon[hit.start : hit.end + 2]
+    if "누유" in word:
         return "ELU"
+    if _WATER.search(canon[max(0, hit.start - 6) : hit.end + 2]) and not _UTILITY.search(window):
+        return "ELP"
     if _FUEL.search(window) or system in _FUEL_SYSTEMS:
         return "ELF"
     if _OIL.search(window) or system in _OIL_SYSTEMS:
