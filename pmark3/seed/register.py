@@ -47,6 +47,10 @@ EQUIPMENT_UNIT_CODES: dict[str, str] = {
 }
 
 TRAIN_NUMBER: dict[str, str] = {"A": "10", "B": "20", "C": "30", "D": "40"}
+# How operators name the plant-common areas in front of a tag ("운탄 BC-4", "WTP MB-A").
+COMMON_AREA_WORDS: dict[str, tuple[str, ...]] = {
+    "EAC": ("운탄", "CHP"), "GCF": ("수처리", "WTP"), "EGB": ("유류",), "EGC": ("연료유",),
+}
 COMMON_SYSTEMS: frozenset[str] = frozenset({"EAC", "GCF", "EGB", "EGC"})
 
 
@@ -519,7 +523,7 @@ def _unit_prefixes(unit: str) -> tuple[str, str]:
     return ("공용", "Common") if unit == "0" else (f"{unit}호기", f"Unit {unit}")
 
 
-def _main_aliases(unit: str, item: Item, desig: str) -> list[str]:
+def _main_aliases(unit: str, system: str, item: Item, desig: str) -> list[str]:
     """The tag forms operators write: '2-BFP-B', '#2 BFP B', '2호기 급수펌프 B', '2U BFP-B', 'U2 BFP B'."""
     d = f" {desig}" if desig else ""
     dd = f"-{desig}" if desig else ""
@@ -528,8 +532,11 @@ def _main_aliases(unit: str, item: Item, desig: str) -> list[str]:
     if unit == "0":
         for tag in item.tags:
             out += [f"{tag}{dd}", f"공용 {tag}{d}"]
+            out += [f"{area} {tag}{dd}" for area in COMMON_AREA_WORDS.get(system, ())]
         out += [f"{ko}{d}" for ko in kos]
         out.append(f"공용 {item.ko}{d}")
+        if desig in TRAIN_NUMBER and not item.ko[0].isdigit():
+            out.append(f"{desig}{item.ko}")
         return out
     for i, tag in enumerate(item.tags):
         if i == 0:
@@ -538,12 +545,15 @@ def _main_aliases(unit: str, item: Item, desig: str) -> list[str]:
         else:
             out += [f"#{unit} {tag}{d}", f"{unit}호기 {tag}{d}", f"U{unit} {tag}{d}"]
     out += [f"{unit}호기 {ko}{d}" for ko in kos]
+    if desig in TRAIN_NUMBER:
+        # The train letter in front, Korean style: "2호기 A미분기", "1호기 D급탄기".
+        out += [f"{unit}호기 {desig}{ko}" for ko in kos if not ko[0].isdigit()]
     return out
 
 
 def _sub_aliases(unit: str, parent_aliases: list[str], parent_item: Item, parent_desig: str, item: Item) -> list[str]:
     out: list[str] = []
-    for pa in parent_aliases[:6]:
+    for pa in parent_aliases:
         hangul = any("\uac00" <= ch <= "\ud7a3" for ch in pa)
         out.append(f"{pa} {item.short_ko if hangul else item.short_en}")
     if parent_item.tags:
@@ -604,7 +614,7 @@ def build_register() -> list[FunctionalLocation]:
                         kks = f"{unit}{system}{number}{item.code}{item.nr:03d}"
                         d = f" {desig}" if desig else ""
                         name_ko, name_en = f"{uko} {item.ko}{d}", f"{uen} {item.en}{d}"
-                        aliases = _dedupe(_main_aliases(unit, item, desig))
+                        aliases = _dedupe(_main_aliases(unit, system, item, desig))
                         made[(item.key, train)] = (kks, aliases, name_ko, name_en, desig)
                         out.append(FunctionalLocation(
                             kks=kks, unit=unit, system=system, train=train or None, name_ko=name_ko,

@@ -89,3 +89,11 @@ def test_names_in_both_languages_and_criticality_mix(plant: PlantData) -> None:
     for fl in plant.locations:
         assert any("\uac00" <= ch <= "\ud7a3" for ch in fl.name_ko), fl.name_ko
         assert fl.name_en.isascii(), fl.name_en
+
+
+def test_korean_train_first_forms_and_common_area_words() -> None:
+    by_kks = {fl.kks: fl for fl in build_register()}
+    assert "2호기 A미분기 윤활유펌프" in by_kks["2HFC10AP001"].aliases
+    assert "1호기 D급탄기" in by_kks["1HFB40AF001"].aliases
+    assert "운탄 BC-4" in by_kks["0EAC10AF004"].aliases
+    assert "2호기 LT 2A" in by_kks["2HAD10CL001"].aliases
