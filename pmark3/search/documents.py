@@ -211,4 +211,7 @@ def index_plant_data(
     flush = getattr(index, "flush", None)
     if callable(flush):
         flush()
+    save = getattr(embedder, "save_cache", None)
+    if callable(save):
+        save()
     return done

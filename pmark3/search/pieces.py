@@ -23,8 +23,18 @@ from pmark3.search.tokenize import normalize_text
 _WORD = re.compile(r"[\w#/.+-]+")
 
 
+_CODE = re.compile(r"[#0-9a-z./+-]*[0-9][#0-9a-z./+-]*")
+
+
 def words(text: str) -> list[str]:
-    return [w.strip(".-+/") for w in _WORD.findall(normalize_text(text)) if w.strip(".-+/")]
+    """The words a document vector is made of; codes and numbers (KKS, WO ids, "#2") carry
+    no meaning for the model and are left to keyword search."""
+    out = []
+    for w in _WORD.findall(normalize_text(text)):
+        w = w.strip(".-+/")
+        if w and not _CODE.fullmatch(w):
+            out.append(w)
+    return out
 
 
 def piece_vectors(embedder: Embedder, texts: Sequence[str]) -> npt.NDArray[np.float32]:
