@@ -267,7 +267,7 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
                   ko_alt="고압급수가열기"),
         *numbered("hph_lt", "CL", "IP", "고압히터 수위전송기", "HP heater level transmitter", "B", "HPH-LT",
                   [(6, "6"), (7, "7"), (8, "8")]),
-        *numbered("hph_ndv", "AA", "VA", "고압히터 정상드레인밸브", "HP heater normal drain valve", "B", "HPH-NDV",
+        *numbered("hph_ndv", "AA", "VA", "고압히터 정상드레인밸브", "HP heater drain valve", "B", "HPH-NDV",
                   [(6, "6"), (7, "7"), (8, "8")]),
         *numbered("hph_hdv", "AA", "VA", "고압히터 고수위드레인밸브", "HP heater high-level dump valve", "B",
                   "HPH-HDV", [(16, "6"), (17, "7"), (18, "8")]),
