@@ -76,6 +76,23 @@ def cue_priority(text: str) -> int:
     return min(found) if found else 3
 
 
+# Loanwords that operators spell several ways.
+SPELLING_VARIANTS: dict[str, tuple[str, ...]] = {
+    "밸브": ("벨브", "발브"), "베어링": ("베아링",), "메카니컬씰": ("메커니컬씰", "메카니칼씰", "메카씰"),
+    "스트레이너": ("스트레나", "스트레이나"), "모터": ("모타",), "컨베이어": ("컨베어", "콘베어"),
+    "필터": ("휠터",), "댐퍼": ("뎀퍼",), "트랜스미터": ("트랜스밋터",), "얼라인먼트": ("얼라이먼트",),
+    "플랜지": ("후렌지", "프렌지"), "가스켓": ("개스킷", "가스킷"), "임펠러": ("임펠라",), "커플링": ("카플링",),
+}
+_VARIANT_RE = re.compile("|".join(sorted(SPELLING_VARIANTS, key=len, reverse=True)))
+
+
+def respell(rng: random.Random, text: str, rate: float = 0.2) -> str:
+    """Swap loanwords for another common spelling ("밸브" -> "벨브") in some texts."""
+    if rng.random() > rate:
+        return text
+    return _VARIANT_RE.sub(lambda m: rng.choice(SPELLING_VARIANTS[m.group(0)]), text)
+
+
 _SPACE_RE = re.compile(r"\s+")
 
 

@@ -20,7 +20,7 @@ from pmark3.seed.failures import (
     modes_for,
     symptoms_for,
 )
-from pmark3.seed.vocabulary import CONTEXT_EN, CONTEXT_KO, URGENCY_EN, URGENCY_KO, cue_priority, typo
+from pmark3.seed.vocabulary import CONTEXT_EN, CONTEXT_KO, URGENCY_EN, URGENCY_KO, cue_priority, respell, typo
 
 HISTORY_DAYS = 3652
 OPEN_WINDOW_DAYS = 30
@@ -104,11 +104,11 @@ def _compose(rng: random.Random, fl: FunctionalLocation, kind: str | None, mode:
     sym_ko, sym_en = symptoms_for(fl.equipment_class, mode, kind)
     loc_english = lang == "en" or (lang == "mixed" and rng.random() < 0.5)
     sym_english = lang == "en" or (lang == "mixed" and not loc_english)
-    loc = typo(rng, _location_mention(rng, fl, loc_english), 0.15)
+    loc = typo(rng, respell(rng, _location_mention(rng, fl, loc_english)), 0.15)
     sym = _fill(rng, rng.choice(sym_en if sym_english else sym_ko))
     if fl.equipment_class == "EM" and re.search(r"모터|motor|전동기|-M\b|MTR", loc, re.IGNORECASE):
         sym = re.sub(r"^(모터|motor) ", "", sym)  # "#2 BFP C 모터 모터 과열" reads wrong
-    sym = typo(rng, sym, 0.2)
+    sym = typo(rng, respell(rng, sym), 0.2)
     ko_side = not sym_english
     urgency = ""
     if priority != 3 or rng.random() < 0.35:
@@ -180,7 +180,7 @@ class WorkOrderFactory:
                 and rng.random() < 0.7:
             # Jellyfish season: circulating-water screens plug mostly in summer.
             summer = reported_at.replace(month=rng.choice((6, 7, 8)), day=min(reported_at.day, 28))
-            if summer < self.as_of - timedelta(days=1):
+            if self.as_of - timedelta(days=HISTORY_DAYS) <= summer < self.as_of - timedelta(days=1):
                 reported_at = summer
         text = _compose(rng, fl, profile.kind, mode, _priority_target(rng, mode, fl.criticality))
         # The text decides: its most urgent cue word, or 3 without one (priorities.csv).

@@ -4,7 +4,16 @@ import random
 
 from pmark3.seed.failures import CLASS_SYMPTOMS, KIND_SYMPTOMS, SYMPTOMS
 from pmark3.seed.register import build_register
-from pmark3.seed.vocabulary import CONTEXT_EN, CONTEXT_KO, URGENCY_EN, URGENCY_KO, cue_priorities, cue_priority, typo
+from pmark3.seed.vocabulary import (
+    CONTEXT_EN,
+    CONTEXT_KO,
+    SPELLING_VARIANTS,
+    URGENCY_EN,
+    URGENCY_KO,
+    cue_priorities,
+    cue_priority,
+    typo,
+)
 
 
 def test_cue_priority_reads_the_catalog_cue_words() -> None:
@@ -19,7 +28,7 @@ def test_cue_priority_reads_the_catalog_cue_words() -> None:
 
 def test_symptom_equipment_and_context_wording_carry_no_priority_cue() -> None:
     phrases = [p for ko, en in (*SYMPTOMS.values(), *CLASS_SYMPTOMS.values(), *KIND_SYMPTOMS.values()) for p in (*ko, *en)]
-    phrases += [*CONTEXT_KO, *CONTEXT_EN]
+    phrases += [*CONTEXT_KO, *CONTEXT_EN, *(v for vs in SPELLING_VARIANTS.values() for v in vs)]
     # System-level names come from the catalog verbatim ("MV switchgear (normal supply)"); texts never use them.
     phrases += [s for fl in build_register() if fl.parent for s in (fl.name_ko, fl.name_en, *fl.aliases)]
     offenders = [p for p in phrases if cue_priorities(p)]

@@ -105,7 +105,8 @@ def test_texts_mix_languages_shorthand_and_missing_units(plant: PlantData) -> No
     hangul = sum(any("\uac00" <= ch <= "\ud7a3" for ch in t) for t in texts)
     assert 0.6 * len(texts) < hangul < 0.95 * len(texts)
     joined = "\n".join(texts)
-    for form in ("#2 BFP", "2호기", "U1 ", "2U ", "BC-", "덜덜 떨림", "물이 샘", "소리 남", "안 돌아감"):
+    for form in ("#2 BFP", "2호기", "U1 ", "2U ", "BC-", "덜덜 떨림", "물이 샘", "소리 남", "안 돌아감", "벨브", "메카씰",
+                 "A미분기", "운탄 BC-"):
         assert form in joined, form
     no_unit = [w for w in plant.work_orders if w.unit != "0" and not re.search(rf"{w.unit}(호기|U|-)|[#U]{w.unit}|"
                                                                                rf"^{w.unit}[A-Z]{{3}}|Unit {w.unit}",
