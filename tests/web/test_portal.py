@@ -1,0 +1,284 @@
+"""The portal page in a real browser (Debian's Chromium) against a real `pmark3 serve`.
+
+Each scenario of issue 8 saves a full-page screenshot under test-output/screenshots/.
+Assertions read the page's DOM; the feedback scenario also reads the API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FIELDS = ("location", "equipment_type", "status_code", "priority")
+RESULT_TIMEOUT_MS = 60_000
+
+# Records, in order, when the progress steps, the fields and the evidence first appear.
+TIMELINE_SCRIPT = """
+window.__timeline = [];
+window.__stepStates = {};
+new MutationObserver(() => {
+  const tl = window.__timeline;
+  const mark = (name) => { if (!tl.includes(name)) tl.push(name); };
+  document.querySelectorAll('#steps li[data-step]').forEach((li) => {
+    const seen = (window.__stepStates[li.dataset.step] ||= []);
+    if (seen[seen.length - 1] !== li.dataset.state) seen.push(li.dataset.state);
+  });
+  const progress = document.getElementById('progress');
+  if (progress && !progress.hidden && document.querySelector('#steps li[data-step]')) mark('progress');
+  const result = document.getElementById('result');
+  if (result && !result.hidden && document.querySelector('#fields .field')) mark('fields');
+  if (result && !result.hidden && document.querySelector('#recommendations li.rec')) mark('evidence');
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    """A fresh context (fresh storage: a new session) on the portal, failing on any page error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.add_init_script(TIMELINE_SCRIPT)
+    pg.goto(live_server + "/")
+    pg.wait_for_function("() => document.getElementById('lang-toggle').textContent.trim() === 'English'")
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def send(page: Any, text: str) -> None:
+    box = page.locator("#request-text")
+    box.fill(text)
+    box.press("Enter")
+
+
+def wait_result(page: Any, previous_id: str | None = None) -> str:
+    """Wait until the result for a new request is shown; returns its request id."""
+    page.wait_for_function(
+        """(prev) => {
+             const r = document.getElementById('result');
+             const id = document.getElementById('result-id').textContent;
+             return (r && !r.hidden && id && id !== prev) || !document.getElementById('error-box').hidden;
+           }""",
+        arg=previous_id or "",
+        timeout=RESULT_TIMEOUT_MS,
+    )
+    assert page.locator("#error-box").is_hidden(), page.locator("#error-box").inner_text()
+    page.wait_for_function("() => document.getElementById('send').disabled === false")
+    return page.locator("#result-id").inner_text().strip()
+
+
+def field_code(page: Any, field: str) -> str:
+    return page.locator(f"#field-{field} .code-value").get_attribute("data-code") or ""
+
+
+def shot(page: Any, directory: Path, name: str) -> Path:
+    path = directory / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_1_korean_request_shows_progress_then_fields_then_evidence(page: Any, screenshot_dir: Path) -> None:
+    send(page, "2호기 급수펌프 B 진동 심함, 긴급")
+    request_id = wait_result(page)
+    assert re.fullmatch(r"[\w-]+", request_id)
+
+    timeline: list[str] = page.evaluate("window.__timeline")
+    assert timeline[:3] == ["progress", "fields", "evidence"], timeline
+
+    # Progress: every step that ran is marked done; the list is announced politely.
+    states = {li.get_attribute("data-step"): li.get_attribute("data-state") for li in page.locator("#steps li").all()}
+    for step in ("validate_input", "parse_input", "normalize_terms", "generate_recommendations", "quality_check"):
+        assert states[step] == "done", states
+    assert page.locator("#progress-status").get_attribute("aria-live") == "polite"
+    assert "완료" in page.locator("#progress-status").inner_text()
+
+    # The four fields: code, Korean and English names, the user's words, visible confidence.
+    location = field_code(page, "location")
+    assert location.startswith("2LAC"), location
+    assert "2호기" in page.locator("#field-location .field-meta").inner_text()
+    assert field_code(page, "equipment_type") == "PU"
+    assert "펌프" in page.locator("#field-equipment_type .code-name").inner_text()
+    assert "Pump" in page.locator("#field-equipment_type .code-name").inner_text()
+    assert field_code(page, "status_code") == "VIB"
+    assert field_code(page, "priority") == "1"
+    assert "긴급" in page.locator("#field-priority .code-name").inner_text()
+    assert "급수펌프" in page.locator("#field-location .original-text").inner_text()
+    for field in FIELDS:
+        pct = page.locator(f"#field-{field} .conf-pct").inner_text()
+        assert re.match(r"\d{1,3}%", pct), pct
+        assert int(page.locator(f"#field-{field} .conf-bar").get_attribute("aria-valuenow") or "0") > 0
+        assert page.locator(f"#alt-{field}").is_visible()
+        assert page.locator(f"label[for=alt-{field}]").count() == 1
+
+    # Evidence: each item cites its source id and says why.
+    recs = page.locator("#recommendations li.rec")
+    assert recs.count() >= 1
+    kinds = {r.get_attribute("data-kind") for r in recs.all()}
+    assert "work_order" in kinds or "procedure" in kinds, kinds
+    for rec in recs.all():
+        assert (rec.get_attribute("data-id") or "").strip()
+        assert rec.locator(".rec-id").inner_text().strip()
+        assert rec.locator(".rec-reason").inner_text().strip()
+    if "procedure" in kinds:
+        proc = page.locator("#recommendations li.rec-procedure").first
+        if proc.locator(".rec-steps").count():
+            assert proc.locator(".rec-steps li").count() >= 1
+    assert page.locator("#answer").inner_text().strip()
+
+    # History: the request is listed with its status.
+    page.wait_for_selector(f"#history-list li[data-id='{request_id}']")
+    assert page.locator(f"#history-list li[data-id='{request_id}'] .badge").inner_text().strip()
+    shot(page, screenshot_dir, "1-korean-request")
+
+
+def test_2_follow_up_corrects_the_train_in_the_same_session(page: Any, screenshot_dir: Path) -> None:
+    send(page, "2호기 급수펌프 B 진동 심함")
+    first_id = wait_result(page)
+    first_location = field_code(page, "location")
+    session = page.locator("#session-id").inner_text().strip()
+    assert session and first_location.startswith("2LAC"), (session, first_location)
+    assert page.evaluate("sessionStorage.getItem('pmark3.session_id')") == session
+
+    send(page, "아 B펌프 말고 A요")
+    second_id = wait_result(page, first_id)
+    second_location = field_code(page, "location")
+    assert second_id != first_id
+    assert page.locator("#session-id").inner_text().strip() == session, "the follow-up opened a new session"
+    assert second_location.startswith("2LAC") and second_location != first_location, (first_location, second_location)
+    changed = page.locator("#field-location .field-changed")
+    assert changed.is_visible() and first_location in changed.inner_text()
+    assert field_code(page, "equipment_type") == "PU"
+
+    page.wait_for_function("() => document.querySelectorAll('#history-list li').length >= 2")
+    ids = [li.get_attribute("data-id") for li in page.locator("#history-list li").all()]
+    assert ids[:2] == [second_id, first_id]  # newest first
+    assert page.locator("#history-list li.is-current").get_attribute("data-id") == second_id
+    shot(page, screenshot_dir, "2-follow-up-train")
+
+
+def test_3_correction_is_saved_through_feedback_and_visible_in_the_api(
+    page: Any, live_server: str, screenshot_dir: Path
+) -> None:
+    send(page, "1호기 복수펌프 A 메카니컬씰 누수")
+    request_id = wait_result(page)
+    predicted = field_code(page, "status_code")
+    select = page.locator("#alt-status_code")
+    options = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v and v != predicted]
+    assert options, "no alternative to choose"
+    chosen = "VIB" if "VIB" in options else options[0]
+    select.select_option(chosen)
+    page.locator("#feedback-save").click()
+    page.wait_for_selector("#feedback-status[data-saved='true']")
+    status_text = page.locator("#feedback-status").inner_text()
+    assert "저장되었습니다" in status_text and chosen in status_text
+    assert chosen in page.locator("#field-status_code .field-feedback").inner_text()
+
+    stored = httpx.get(f"{live_server}/api/requests/{request_id}/feedback", timeout=10).json()["feedback"]
+    by_field = {item["field"]: item for item in stored}
+    assert by_field["status_code"]["accepted"] is False
+    assert by_field["status_code"]["corrected"] == chosen
+    assert by_field["status_code"]["predicted"] == (predicted or None)
+    if field_code(page, "equipment_type"):
+        assert by_field["equipment_type"]["accepted"] is True
+    shot(page, screenshot_dir, "3-feedback-saved")
+
+
+def test_4_empty_and_over_long_requests_show_clear_messages(page: Any, screenshot_dir: Path) -> None:
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    message = page.locator("#form-message")
+
+    page.locator("#send").click()
+    assert message.is_visible()
+    assert "요청 내용을 입력하세요" in message.inner_text()
+    assert page.locator("#request-text").get_attribute("aria-invalid") == "true"
+    shot(page, screenshot_dir, "4a-empty-request")
+
+    page.locator("#request-text").fill("급수펌프 진동 " * 150)  # 1,349 characters
+    assert "초과" in page.locator("#char-count").inner_text()
+    page.locator("#request-text").press("Control+Enter")
+    assert "너무 깁니다" in message.inner_text() and "1000" in message.inner_text()
+    shot(page, screenshot_dir, "4b-over-long-request")
+    assert posts == [], "an invalid request was sent"
+
+    # The server's own problem+json (too short), in plain words next to the input.
+    send(page, "펌프")
+    page.wait_for_function("() => /너무 짧습니다/.test(document.getElementById('form-message').textContent)")
+    assert "3자" in message.inner_text()
+
+    # A lost connection is said, not swallowed.
+    page.route("**/api/requests", lambda route: route.abort())
+    send(page, "2호기 급수펌프 B 진동 심함")
+    page.wait_for_selector("#error-box:not([hidden])")
+    assert "서버에 연결할 수 없습니다" in page.locator("#error-title").inner_text()
+    assert page.locator("#send").is_enabled()
+    shot(page, screenshot_dir, "4c-network-error")
+
+
+def test_5_request_without_a_unit_asks_for_the_unit(page: Any, screenshot_dir: Path) -> None:
+    send(page, "급수펌프 B 진동 심함")
+    wait_result(page)
+    assert page.locator("#field-location .field-meta").get_attribute("data-unit") == ""
+    assert page.locator("#field-location .field-meta-missing").is_visible()
+    assert not field_code(page, "location")  # never guessed
+    questions = [q.strip() for q in page.locator("#questions li").all_inner_texts()]
+    assert questions, "no questions shown"
+    assert any("호기" in q for q in questions), questions
+    assert page.locator("#questions-block").is_visible()
+    shot(page, screenshot_dir, "5-no-unit-question")
+
+
+def test_keyboard_and_ime_do_not_send_unfinished_text(page: Any) -> None:
+    box = page.locator("#request-text")
+    box.fill("2호기 급수펌프")
+    box.press("Shift+Enter")
+    assert box.input_value() == "2호기 급수펌프\n"
+    # Enter while a Hangul syllable is still being composed commits it, and must not send.
+    sent = page.evaluate(
+        """() => {
+             const box = document.getElementById('request-text');
+             box.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
+             const ev = new KeyboardEvent('keydown', {key: 'Enter', isComposing: true, bubbles: true, cancelable: true});
+             box.dispatchEvent(ev);
+             box.dispatchEvent(new CompositionEvent('compositionend', {data: '요'}));
+             return ev.defaultPrevented || document.getElementById('send').disabled;
+           }"""
+    )
+    assert sent is False
+    assert page.locator("#progress").is_hidden()
+
+
+def test_phone_width_375(browser: Any, live_server: str, screenshot_dir: Path) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="ko-KR", is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(live_server + "/")
+        send(pg, "2호기 급수펌프 B 진동 심함, 긴급")
+        wait_result(pg)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 375px"
+        for sel in ("#request-text", "#send", "#field-location", "#feedback-save", "#alt-priority"):
+            box = pg.locator(sel).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, (sel, box)
+        shot(pg, screenshot_dir, "6-phone-375")
+    finally:
+        context.close()
+
+
+def test_english_switch(page: Any) -> None:
+    page.locator("#lang-toggle").click()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#send").inner_text() == "Send"
+    assert page.locator("label[for=request-text]").inner_text().startswith("What is wrong")
+    page.locator("#lang-toggle").click()
+    assert page.locator("#send").inner_text() == "보내기"
