@@ -101,7 +101,6 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
   // checkov:skip=CKV_AZURE_8: The Kubernetes dashboard add-on is retired on every supported AKS version; there is nothing to disable.
   // checkov:skip=CKV_AZURE_172: Rotation is on (enableSecretRotation 'true'); the API takes the string, the check expects a boolean.
   // checkov:skip=CKV_AZURE_6: The API server is private in prod (no public endpoint); dev clusters are short-lived and reached with Entra RBAC only.
-  // checkov:skip=CKV_AZURE_117: Disks use platform-managed encryption plus encryption at host; a disk encryption set adds a Key Vault key with no requirement behind it.
   name: name
   location: location
   tags: tags

@@ -29,9 +29,7 @@ var isPremium = skuName == 'Premium'
 
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   // checkov:skip=CKV_AZURE_163: skuName is @allowed Standard or Premium only, the tiers with Defender image scanning; checkov resolves the parameter only intermittently.
-  // checkov:skip=CKV_AZURE_165: Geo-replication doubles the cost of multi-GB model images; one region serves the single AKS cluster.
   // checkov:skip=CKV_AZURE_166: Quarantine holds every pushed image until a scanner releases it, and no scanner is part of this estate.
-  // checkov:skip=CKV_AZURE_164: Content trust (Notary v1) is deprecated by Microsoft; image signing is left to a Notation policy.
   name: name
   location: location
   tags: tags

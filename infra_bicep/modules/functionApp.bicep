@@ -84,7 +84,6 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   // checkov:skip=CKV_AZURE_225: Flex Consumption scales per instance across the region's infrastructure; the always-ready instances are the failover capacity.
-  // checkov:skip=CKV_AZURE_211: Flex Consumption has a single SKU (FC1); there is no premium tier to choose.
   name: planName
   location: location
   tags: tags
@@ -100,10 +99,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   // checkov:skip=CKV_AZURE_17: Portal users and the CMMS do not present client certificates; callers authenticate with Entra or function keys.
-  // checkov:skip=CKV_AZURE_13: Easy Auth needs an Entra app registration that Bicep cannot create; HTTP triggers use function keys and private access in prod (docs/deploy-azure.md).
   // checkov:skip=CKV_AZURE_213: Flex Consumption does not support the App Service health check; liveness is watched through Application Insights.
   // checkov:skip=CKV_AZURE_212: Flex Consumption has no worker count; the two always-ready instances (http, durable) keep the app warm.
-  // checkov:skip=CKV_AZURE_88: Flex Consumption mounts no Azure Files share; the deployment package is a blob read with the managed identity.
   name: name
   location: location
   tags: tags
