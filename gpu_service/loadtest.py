@@ -60,14 +60,34 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Evidence of the shape generate_recommendations produces; ids are synthetic and only let the
 # response call cite something, as it does in the app.
 SAMPLE_EVIDENCE: list[dict[str, Any]] = [
-    {"kind": "work_order", "id": "WO-2024-00117", "title": "동일 설비 유사 고장 조치 이력", "score": 0.82,
-     "reason": "same functional location and failure mode",
-     "details": {"actions": "베어링 교체, 축정렬 재조정", "parts": [{"name": "bearing 6316", "quantity": 2}],
-                 "labour_hours": 6.5}},
-    {"kind": "work_order", "id": "WO-2023-00871", "title": "같은 계통 다른 호기 유사 사례", "score": 0.64,
-     "reason": "same system, other unit", "details": {"actions": "점검 후 이상 없음", "labour_hours": 2.0}},
-    {"kind": "procedure", "id": "PRC-012", "title": "회전기기 격리 및 점검 절차", "score": 0.7,
-     "reason": "procedure for this equipment class", "details": {}},
+    {
+        "kind": "work_order",
+        "id": "WO-2024-00117",
+        "title": "동일 설비 유사 고장 조치 이력",
+        "score": 0.82,
+        "reason": "same functional location and failure mode",
+        "details": {
+            "actions": "베어링 교체, 축정렬 재조정",
+            "parts": [{"name": "bearing 6316", "quantity": 2}],
+            "labour_hours": 6.5,
+        },
+    },
+    {
+        "kind": "work_order",
+        "id": "WO-2023-00871",
+        "title": "같은 계통 다른 호기 유사 사례",
+        "score": 0.64,
+        "reason": "same system, other unit",
+        "details": {"actions": "점검 후 이상 없음", "labour_hours": 2.0},
+    },
+    {
+        "kind": "procedure",
+        "id": "PRC-012",
+        "title": "회전기기 격리 및 점검 절차",
+        "score": 0.7,
+        "reason": "procedure for this equipment class",
+        "details": {},
+    },
 ]
 
 
@@ -112,18 +132,28 @@ def load_requests(path: Path) -> list[LoadRequest]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             data = json.loads(line)
-            rows.append(LoadRequest(id=data["id"], text=data["text"],
-                                    history=[Turn(**t) for t in data.get("history", [])],
-                                    expected=data.get("expected", {})))
+            rows.append(
+                LoadRequest(
+                    id=data["id"],
+                    text=data["text"],
+                    history=[Turn(**t) for t in data.get("history", [])],
+                    expected=data.get("expected", {}),
+                )
+            )
     if not rows:
         raise SystemExit(f"no requests in {path}")
     return rows
 
 
 def _codes_of(expected: dict[str, Any]) -> dict[str, str | int | None]:
-    return {"unit": expected.get("unit"), "kks_system": expected.get("kks_system"), "kks": None,
-            "equipment_type": expected.get("equipment_class"), "status_code": expected.get("failure_mode"),
-            "priority": expected.get("priority")}
+    return {
+        "unit": expected.get("unit"),
+        "kks_system": expected.get("kks_system"),
+        "kks": None,
+        "equipment_type": expected.get("equipment_class"),
+        "status_code": expected.get("failure_mode"),
+        "priority": expected.get("priority"),
+    }
 
 
 def build_context(requests: Sequence[LoadRequest], index: int, examples: int) -> ParseContext:
@@ -133,8 +163,9 @@ def build_context(requests: Sequence[LoadRequest], index: int, examples: int) ->
     candidates: dict[str, list[Alternative]] = {}
     if req.expected.get("kks_system"):
         candidates["kks_system"] = [Alternative(value=req.expected["kks_system"], confidence=0.6)]
-    return ParseContext(candidates=candidates,
-                        examples=[FewShotExample(text=o.text, codes=_codes_of(o.expected)) for o in others])
+    return ParseContext(
+        candidates=candidates, examples=[FewShotExample(text=o.text, codes=_codes_of(o.expected)) for o in others]
+    )
 
 
 def result_for_response(req: LoadRequest, parsed: dict[str, Any] | None) -> dict[str, Any]:
@@ -143,14 +174,20 @@ def result_for_response(req: LoadRequest, parsed: dict[str, Any] | None) -> dict
     mentions = (parsed or {}).get("mentions") or {}
 
     def field_(original: Any, value: Any, **extra: Any) -> dict[str, Any]:
-        return {"original": original, "normalized": value, "confidence": 0.9 if value is not None else 0.0,
-                "alternatives": [], **extra}
+        return {
+            "original": original,
+            "normalized": value,
+            "confidence": 0.9 if value is not None else 0.0,
+            "alternatives": [],
+            **extra,
+        }
 
     return {
         "scenario": (parsed or {}).get("scenario") or req.expected.get("scenario", "S1"),
         "text": req.text,
-        "location": field_(mentions.get("location"), codes.get("kks"), unit=codes.get("unit"),
-                           system=codes.get("kks_system")),
+        "location": field_(
+            mentions.get("location"), codes.get("kks"), unit=codes.get("unit"), system=codes.get("kks_system")
+        ),
         "equipment_type": field_(mentions.get("equipment"), codes.get("equipment_type")),
         "status_code": field_(mentions.get("symptom"), codes.get("status_code")),
         "priority": field_(mentions.get("priority_cue"), codes.get("priority")),
@@ -158,8 +195,9 @@ def result_for_response(req: LoadRequest, parsed: dict[str, Any] | None) -> dict
     }
 
 
-def stream_call(client: openai.OpenAI, model: str, messages: list[dict[str, str]], **kwargs: Any
-                ) -> tuple[str, float, float | None, int, int]:
+def stream_call(
+    client: openai.OpenAI, model: str, messages: list[dict[str, str]], **kwargs: Any
+) -> tuple[str, float, float | None, int, int]:
     """One streamed chat call: (content, latency, ttft, prompt_tokens, completion_tokens)."""
     start = time.perf_counter()
     first: float | None = None
@@ -167,7 +205,8 @@ def stream_call(client: openai.OpenAI, model: str, messages: list[dict[str, str]
     chunks = 0
     usage = None
     stream = client.chat.completions.create(  # type: ignore[call-overload]
-        model=model, messages=messages, stream=True, stream_options={"include_usage": True}, **kwargs)
+        model=model, messages=messages, stream=True, stream_options={"include_usage": True}, **kwargs
+    )
     for chunk in stream:
         if chunk.usage is not None:
             usage = chunk.usage
@@ -188,8 +227,9 @@ def _tpot(latency: float, ttft: float | None, tokens: int) -> float | None:
     return (latency - ttft) / (tokens - 1)
 
 
-def run_full_request(client: openai.OpenAI, model: str, requests: Sequence[LoadRequest], index: int,
-                     level: int, examples: int) -> list[CallSample]:
+def run_full_request(
+    client: openai.OpenAI, model: str, requests: Sequence[LoadRequest], index: int, level: int, examples: int
+) -> list[CallSample]:
     """The parse call, then the response call, as PMark3 makes them for one request."""
     catalog = load_catalog()
     req = requests[index]
@@ -198,9 +238,13 @@ def run_full_request(client: openai.OpenAI, model: str, requests: Sequence[LoadR
     start = time.perf_counter()
     try:
         content, latency, ttft, p_tok, c_tok = stream_call(
-            client, model, build_parse_messages(req.text, req.history, build_context(requests, index, examples)),
+            client,
+            model,
+            build_parse_messages(req.text, req.history, build_context(requests, index, examples)),
             response_format=response_format(PARSE_JSON_SCHEMA, PARSE_SCHEMA_NAME),
-            max_tokens=PARSE_MAX_TOKENS, temperature=0.0)
+            max_tokens=PARSE_MAX_TOKENS,
+            temperature=0.0,
+        )
         try:
             value = json.loads(content)
         except json.JSONDecodeError:
@@ -208,11 +252,27 @@ def run_full_request(client: openai.OpenAI, model: str, requests: Sequence[LoadR
         schema_ok = value is not None and not schema_errors(value, PARSE_JSON_SCHEMA)
         catalog_ok = bool(schema_ok and not catalog_errors(value, catalog))
         parsed = value if schema_ok else None
-        samples.append(CallSample(level, req.id, "parse", True, latency, ttft, _tpot(latency, ttft, c_tok),
-                                  p_tok, c_tok, schema_ok, catalog_ok))
+        samples.append(
+            CallSample(
+                level,
+                req.id,
+                "parse",
+                True,
+                latency,
+                ttft,
+                _tpot(latency, ttft, c_tok),
+                p_tok,
+                c_tok,
+                schema_ok,
+                catalog_ok,
+            )
+        )
     except openai.OpenAIError as exc:
-        samples.append(CallSample(level, req.id, "parse", False, time.perf_counter() - start,
-                                  error=f"{type(exc).__name__}: {exc}"[:300]))
+        samples.append(
+            CallSample(
+                level, req.id, "parse", False, time.perf_counter() - start, error=f"{type(exc).__name__}: {exc}"[:300]
+            )
+        )
         return samples
     language: Language = "ko" if _HANGUL.search(req.text) else "en"
     if (parsed or {}).get("language") in ("ko", "en"):
@@ -221,19 +281,47 @@ def run_full_request(client: openai.OpenAI, model: str, requests: Sequence[LoadR
     start = time.perf_counter()
     try:
         answer, latency, ttft, p_tok, c_tok = stream_call(
-            client, model, build_response_messages(result, language),
-            max_tokens=RESPONSE_MAX_TOKENS, temperature=0.2)
+            client, model, build_response_messages(result, language), max_tokens=RESPONSE_MAX_TOKENS, temperature=0.2
+        )
         cites_ok = set(_CITED_ID.findall(answer)) <= evidence_ids(result)
-        samples.append(CallSample(level, req.id, "response", True, latency, ttft, _tpot(latency, ttft, c_tok),
-                                  p_tok, c_tok, cites_only_evidence=cites_ok))
+        samples.append(
+            CallSample(
+                level,
+                req.id,
+                "response",
+                True,
+                latency,
+                ttft,
+                _tpot(latency, ttft, c_tok),
+                p_tok,
+                c_tok,
+                cites_only_evidence=cites_ok,
+            )
+        )
     except openai.OpenAIError as exc:
-        samples.append(CallSample(level, req.id, "response", False, time.perf_counter() - start,
-                                  error=f"{type(exc).__name__}: {exc}"[:300]))
+        samples.append(
+            CallSample(
+                level,
+                req.id,
+                "response",
+                False,
+                time.perf_counter() - start,
+                error=f"{type(exc).__name__}: {exc}"[:300],
+            )
+        )
     return samples
 
 
-def run_level(client: openai.OpenAI, model: str, requests: Sequence[LoadRequest], concurrency: int,
-              duration_s: float, max_requests: int, examples: int, warmup: int) -> LevelRun:
+def run_level(
+    client: openai.OpenAI,
+    model: str,
+    requests: Sequence[LoadRequest],
+    concurrency: int,
+    duration_s: float,
+    max_requests: int,
+    examples: int,
+    warmup: int,
+) -> LevelRun:
     """``concurrency`` workers send full requests until ``duration_s`` or ``max_requests`` is reached."""
     for i in range(warmup):  # fills the prefix cache; not measured
         run_full_request(client, model, requests, i % len(requests), concurrency, examples)
@@ -268,8 +356,13 @@ def _stats(values: Sequence[float]) -> dict[str, float | None]:
     if not values:
         return {"p50": None, "p95": None, "p99": None, "mean": None, "max": None}
     arr = np.asarray(values, dtype=float)
-    return {"p50": float(np.percentile(arr, 50)), "p95": float(np.percentile(arr, 95)),
-            "p99": float(np.percentile(arr, 99)), "mean": float(arr.mean()), "max": float(arr.max())}
+    return {
+        "p50": float(np.percentile(arr, 50)),
+        "p95": float(np.percentile(arr, 95)),
+        "p99": float(np.percentile(arr, 99)),
+        "mean": float(arr.mean()),
+        "max": float(arr.max()),
+    }
 
 
 def _rate(flags: Sequence[bool | None]) -> float | None:
@@ -278,9 +371,13 @@ def _rate(flags: Sequence[bool | None]) -> float | None:
 
 
 def summarize_level(run: LevelRun) -> dict[str, Any]:
-    out: dict[str, Any] = {"concurrency": run.concurrency, "wall_s": run.wall_s, "full_requests": run.full_ok,
-                           "failed_requests": run.full_failed,
-                           "full_requests_per_s": run.full_ok / run.wall_s if run.wall_s else 0.0}
+    out: dict[str, Any] = {
+        "concurrency": run.concurrency,
+        "wall_s": run.wall_s,
+        "full_requests": run.full_ok,
+        "failed_requests": run.full_failed,
+        "full_requests_per_s": run.full_ok / run.wall_s if run.wall_s else 0.0,
+    }
     total_out = 0
     for kind in ("parse", "response"):
         samples = [s for s in run.samples if s.kind == kind]
@@ -288,7 +385,8 @@ def summarize_level(run: LevelRun) -> dict[str, Any]:
         tokens = sum(s.completion_tokens for s in ok)
         total_out += tokens
         part: dict[str, Any] = {
-            "calls": len(samples), "errors": len(samples) - len(ok),
+            "calls": len(samples),
+            "errors": len(samples) - len(ok),
             "latency_s": _stats([s.latency_s for s in ok]),
             "ttft_s": _stats([s.ttft_s for s in ok if s.ttft_s is not None]),
             "tpot_s": _stats([s.tpot_s for s in ok if s.tpot_s is not None]),
@@ -326,16 +424,22 @@ def evaluate_targets(levels: list[dict[str, Any]], target_concurrency: int) -> d
     rps = best["full_requests_per_s"] if best else None
     return {
         "target_concurrency": target_concurrency,
-        "parse_p95_s": check("parse_p95_s", parse_p95,
-                             None if parse_p95 is None else parse_p95 <= TARGETS["parse_p95_s"]),
-        "response_p95_s": check("response_p95_s", resp_p95,
-                                None if resp_p95 is None else resp_p95 <= TARGETS["response_p95_s"]),
-        "schema_valid_rate": check("schema_valid_rate", valid,
-                                   None if valid is None else valid >= TARGETS["schema_valid_rate"]),
-        "full_requests_per_s": check("full_requests_per_s", rps,
-                                     None if rps is None else rps >= TARGETS["full_requests_per_s"],
-                                     at_concurrency=best["concurrency"] if best else None,
-                                     at_target_concurrency=at["full_requests_per_s"] if at else None),
+        "parse_p95_s": check(
+            "parse_p95_s", parse_p95, None if parse_p95 is None else parse_p95 <= TARGETS["parse_p95_s"]
+        ),
+        "response_p95_s": check(
+            "response_p95_s", resp_p95, None if resp_p95 is None else resp_p95 <= TARGETS["response_p95_s"]
+        ),
+        "schema_valid_rate": check(
+            "schema_valid_rate", valid, None if valid is None else valid >= TARGETS["schema_valid_rate"]
+        ),
+        "full_requests_per_s": check(
+            "full_requests_per_s",
+            rps,
+            None if rps is None else rps >= TARGETS["full_requests_per_s"],
+            at_concurrency=best["concurrency"] if best else None,
+            at_target_concurrency=at["full_requests_per_s"] if at else None,
+        ),
     }
 
 
@@ -348,8 +452,10 @@ def plot_latency(levels: list[dict[str, Any]], path: Path, subtitle: str = "") -
 
     conc = [lv["concurrency"] for lv in levels]
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharex=True)
-    for ax, kind, target in ((axes[0], "parse", TARGETS["parse_p95_s"]),
-                             (axes[1], "response", TARGETS["response_p95_s"])):
+    for ax, kind, target in (
+        (axes[0], "parse", TARGETS["parse_p95_s"]),
+        (axes[1], "response", TARGETS["response_p95_s"]),
+    ):
         for pct, style in (("p50", "o-"), ("p95", "s-"), ("p99", "^-")):
             ys = [lv[kind]["latency_s"][pct] for lv in levels]
             ax.plot(conc, [math.nan if y is None else y for y in ys], style, label=f"latency {pct}")
@@ -405,16 +511,23 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     started = time.time()
     runs = []
     for level in args.levels:
-        run = run_level(client, args.model, requests, level, args.duration, args.max_requests, args.examples,
-                        args.warmup)
+        run = run_level(
+            client, args.model, requests, level, args.duration, args.max_requests, args.examples, args.warmup
+        )
         runs.append(run)
-        print(f"concurrency {level}: {run.full_ok} full requests in {run.wall_s:.1f} s, "
-              f"{run.full_failed} failed", file=sys.stderr)
+        print(
+            f"concurrency {level}: {run.full_ok} full requests in {run.wall_s:.1f} s, {run.full_failed} failed",
+            file=sys.stderr,
+        )
     levels = [summarize_level(r) for r in runs]
     summary = {
-        "base_url": args.base_url, "model": args.model, "requests_file": str(args.requests),
-        "duration_s_per_level": args.duration, "started_unix": started,
-        "levels": levels, "targets": evaluate_targets(levels, args.target_concurrency),
+        "base_url": args.base_url,
+        "model": args.model,
+        "requests_file": str(args.requests),
+        "duration_s_per_level": args.duration,
+        "started_unix": started,
+        "levels": levels,
+        "targets": evaluate_targets(levels, args.target_concurrency),
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     with (args.out / "samples.jsonl").open("w", encoding="utf-8") as f:

@@ -39,8 +39,15 @@ def _replace(args: list[str], values: dict[str, str]) -> list[str]:
     return out
 
 
-def command(target: str, *, pip: bool = False, port: int | None = None, cache: str = "~/.cache/huggingface",
-            image: str | None = None, gpu_memory_utilization: float | None = None) -> list[str]:
+def command(
+    target: str,
+    *,
+    pip: bool = False,
+    port: int | None = None,
+    cache: str = "~/.cache/huggingface",
+    image: str | None = None,
+    gpu_memory_utilization: float | None = None,
+) -> list[str]:
     """The ``docker run`` (default) or ``vllm serve`` (``pip``) command for ``target``."""
     spec = container(target)
     port = port or LOCAL_PORTS[target]
@@ -51,12 +58,22 @@ def command(target: str, *, pip: bool = False, port: int | None = None, cache: s
         args = [str(HERE / "chat_template.jinja") if a == IMAGE_TEMPLATE else a for a in spec["args"]]
         return ["vllm", "serve", *_replace(args, {"--port": str(port), "--host": "127.0.0.1", **overrides})]
     return [
-        "docker", "run", "--rm", "--gpus", "all", "--ipc=host",
-        "--user", f"{os.getuid()}:{os.getgid()}",
-        "-p", f"127.0.0.1:{port}:8000",
-        "-v", f"{os.path.expanduser(cache)}:/data/huggingface",
-        "--env", "HF_TOKEN",
-        image or spec["image"], *_replace(spec["args"], overrides),
+        "docker",
+        "run",
+        "--rm",
+        "--gpus",
+        "all",
+        "--ipc=host",
+        "--user",
+        f"{os.getuid()}:{os.getgid()}",
+        "-p",
+        f"127.0.0.1:{port}:8000",
+        "-v",
+        f"{os.path.expanduser(cache)}:/data/huggingface",
+        "--env",
+        "HF_TOKEN",
+        image or spec["image"],
+        *_replace(spec["args"], overrides),
     ]
 
 
@@ -69,8 +86,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--gpu-memory-utilization", type=float, default=None, help="override the manifest's share")
     p.add_argument("--exec", action="store_true", help="run the command instead of printing it")
     args = p.parse_args(argv)
-    cmd = command(args.target, pip=args.pip, port=args.port, image=args.image,
-                  gpu_memory_utilization=args.gpu_memory_utilization)
+    cmd = command(
+        args.target, pip=args.pip, port=args.port, image=args.image, gpu_memory_utilization=args.gpu_memory_utilization
+    )
     if args.exec:
         os.execvp(cmd[0], cmd)
     print(shlex.join(cmd))

@@ -135,8 +135,6 @@ class LLMClient:
             raise LLMError("LLM parse output is not a JSON object")
         return value
 
-    def chat_text(
-        self, messages: Sequence[dict[str, str]], *, max_tokens: int, temperature: float = 0.2
-    ) -> str:
+    def chat_text(self, messages: Sequence[dict[str, str]], *, max_tokens: int, temperature: float = 0.2) -> str:
         """A plain-text chat completion."""
         return self._complete(messages, "response", max_tokens=max_tokens, temperature=temperature).strip()

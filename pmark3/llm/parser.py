@@ -91,9 +91,7 @@ class LLMParser:
     def parse(self, text: str, history: Sequence[Turn]) -> ParsedRequest:
         context = self.context_fn(text, history)
         messages = build_parse_messages(text, history, context)
-        value = self.client.chat_json(
-            messages, self.schema, name=PARSE_SCHEMA_NAME, max_tokens=PARSE_MAX_TOKENS
-        )
+        value = self.client.chat_json(messages, self.schema, name=PARSE_SCHEMA_NAME, max_tokens=PARSE_MAX_TOKENS)
         problems = schema_errors(value, self.schema)
         if problems:
             raise LLMError("LLM parse output does not match the schema: " + "; ".join(problems[:5]))

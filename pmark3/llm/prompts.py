@@ -179,9 +179,7 @@ def _candidates_block(context: ParseContext) -> str:
     for name in CODE_FIELDS:
         alts = context.candidates.get(name) or []
         if alts:
-            shown = ", ".join(
-                f"{a.value} ({a.confidence:.2f}{', ' + a.label if a.label else ''})" for a in alts
-            )
+            shown = ", ".join(f"{a.value} ({a.confidence:.2f}{', ' + a.label if a.label else ''})" for a in alts)
             lines.append(f"- {name}: {shown}")
     return "\n".join(lines) if lines else "(none)"
 
@@ -192,9 +190,7 @@ def build_parse_messages(text: str, history: Sequence[Turn], context: ParseConte
     for example in context.examples[:MAX_EXAMPLES]:
         codes = {name: example.codes.get(name) for name in CODE_FIELDS}
         messages.append({"role": "user", "content": f"Example request:\n{example.text[:MAX_TURN_CHARS]}"})
-        messages.append(
-            {"role": "assistant", "content": json.dumps({"codes": codes}, ensure_ascii=False)}
-        )
+        messages.append({"role": "assistant", "content": json.dumps({"codes": codes}, ensure_ascii=False)})
     messages.append(
         {
             "role": "user",
@@ -228,8 +224,9 @@ def _field_view(result: Mapping[str, Any], name: str, language: Language) -> dic
     field = result.get(name) or {}
     catalog = load_catalog()
     normalized = field.get("normalized")
-    kind = {"location": None, "equipment_type": "equipment_type", "status_code": "status_code",
-            "priority": "priority"}[name]
+    kind = {"location": None, "equipment_type": "equipment_type", "status_code": "status_code", "priority": "priority"}[
+        name
+    ]
     label = catalog.name(kind, normalized, language) if kind and normalized is not None else None
     if name == "location" and field.get("system"):
         label = catalog.name("system", field["system"], language)
@@ -261,8 +258,9 @@ def build_response_messages(
     result: Mapping[str, Any], language: Language, *, question_confidence: float = 0.8
 ) -> list[dict[str, str]]:
     """Messages of the response call for a coded result (the workflow's result dict)."""
-    fields = {name: _field_view(result, name, language) for name in ("location", "equipment_type",
-                                                                      "status_code", "priority")}
+    fields = {
+        name: _field_view(result, name, language) for name in ("location", "equipment_type", "status_code", "priority")
+    }
     if result.get("scenario") == "S3":
         # An information request has no fault to code: only the location matters.
         asks = [n for n in fields_to_ask(result, question_confidence) if n == "location"]

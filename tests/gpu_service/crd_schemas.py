@@ -39,8 +39,12 @@ SCALED_OBJECT: dict[str, Any] = {
                     "type": "object",
                     "required": ["name"],
                     "additionalProperties": False,
-                    "properties": {"apiVersion": {"type": "string"}, "kind": {"type": "string"},
-                                   "name": {"type": "string"}, "envSourceContainerName": {"type": "string"}},
+                    "properties": {
+                        "apiVersion": {"type": "string"},
+                        "kind": {"type": "string"},
+                        "name": {"type": "string"},
+                        "envSourceContainerName": {"type": "string"},
+                    },
                 },
                 "minReplicaCount": {"type": "integer", "minimum": 0},
                 "maxReplicaCount": {"type": "integer", "minimum": 1},
@@ -51,8 +55,10 @@ SCALED_OBJECT: dict[str, Any] = {
                 "fallback": {
                     "type": "object",
                     "required": ["failureThreshold", "replicas"],
-                    "properties": {"failureThreshold": {"type": "integer", "minimum": 1},
-                                   "replicas": {"type": "integer", "minimum": 0}},
+                    "properties": {
+                        "failureThreshold": {"type": "integer", "minimum": 1},
+                        "replicas": {"type": "integer", "minimum": 0},
+                    },
                 },
                 "advanced": {
                     "type": "object",
@@ -103,8 +109,10 @@ SERVICE_MONITOR: dict[str, Any] = {
                 "selector": {"type": "object", "properties": {"matchLabels": {"type": "object"}}},
                 "namespaceSelector": {
                     "type": "object",
-                    "properties": {"any": {"type": "boolean"}, "matchNames": {"type": "array",
-                                                                              "items": {"type": "string"}}},
+                    "properties": {
+                        "any": {"type": "boolean"},
+                        "matchNames": {"type": "array", "items": {"type": "string"}},
+                    },
                 },
                 "jobLabel": {"type": "string"},
                 "endpoints": {

@@ -31,10 +31,24 @@ def _checkov() -> Path:
 @pytest.fixture(scope="module")
 def reports() -> list[dict[str, Any]]:
     proc = subprocess.run(
-        [str(_checkov()), "-d", "gpu_service", "--framework", "kubernetes", "dockerfile", "secrets",
-         # offline: no Prisma Cloud guideline download
-         "--skip-download", "-o", "json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=240, check=False,
+        [
+            str(_checkov()),
+            "-d",
+            "gpu_service",
+            "--framework",
+            "kubernetes",
+            "dockerfile",
+            "secrets",
+            # offline: no Prisma Cloud guideline download
+            "--skip-download",
+            "-o",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
     assert proc.stdout.strip(), proc.stderr[-2000:]
     data = json.loads(proc.stdout)
@@ -49,7 +63,8 @@ def test_checkov_reports_no_failed_checks(reports: list[dict[str, Any]]) -> None
     assert by_type["kubernetes"]["summary"]["passed"] > 50
     failed = [
         f"{c['check_id']} {c['resource']} ({c['file_path']})"
-        for r in reports for c in r.get("results", {}).get("failed_checks", [])
+        for r in reports
+        for c in r.get("results", {}).get("failed_checks", [])
     ]
     assert failed == []
 

@@ -49,8 +49,22 @@ class FlakyParses:
 def test_loadtest_measures_a_streaming_server(tmp_path: Path) -> None:
     handler = FlakyParses()
     with OpenAIStub(handler, token_delay_s=0.001) as stub:
-        summary = loadtest.main(["--base-url", stub.base_url, "--concurrency", "2,1", "--duration", "0.6",
-                                 "--warmup", "0", "--target-concurrency", "2", "--out", str(tmp_path)])
+        summary = loadtest.main(
+            [
+                "--base-url",
+                stub.base_url,
+                "--concurrency",
+                "2,1",
+                "--duration",
+                "0.6",
+                "--warmup",
+                "0",
+                "--target-concurrency",
+                "2",
+                "--out",
+                str(tmp_path),
+            ]
+        )
         chat = stub.chat_requests()
 
     levels = summary["levels"]
@@ -103,8 +117,20 @@ def test_loadtest_counts_server_errors_as_failed_requests(tmp_path: Path) -> Non
         return Reply.recording("server_error")
 
     with OpenAIStub(broken) as stub:
-        args = ["--base-url", stub.base_url, "--concurrency", "1", "--duration", "0.3", "--warmup", "0",
-                "--target-concurrency", "1", "--out", str(tmp_path)]
+        args = [
+            "--base-url",
+            stub.base_url,
+            "--concurrency",
+            "1",
+            "--duration",
+            "0.3",
+            "--warmup",
+            "0",
+            "--target-concurrency",
+            "1",
+            "--out",
+            str(tmp_path),
+        ]
         assert loadtest.cli([*args, "--check-targets"]) == 1
         assert loadtest.cli(args) == 0
     summary = json.loads((tmp_path / "summary.json").read_text())
@@ -118,10 +144,29 @@ def test_cli_writes_results(tmp_path: Path) -> None:
     out = tmp_path / "results"
     with OpenAIStub() as stub:
         proc = subprocess.run(
-            [sys.executable, str(ROOT / "gpu_service" / "loadtest.py"), "--base-url", stub.base_url,
-             "--concurrency", "1", "--duration", "0.3", "--warmup", "0", "--max-requests", "3",
-             "--target-concurrency", "1", "--out", str(out)],
-            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+            [
+                sys.executable,
+                str(ROOT / "gpu_service" / "loadtest.py"),
+                "--base-url",
+                stub.base_url,
+                "--concurrency",
+                "1",
+                "--duration",
+                "0.3",
+                "--warmup",
+                "0",
+                "--max-requests",
+                "3",
+                "--target-concurrency",
+                "1",
+                "--out",
+                str(out),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
     assert proc.returncode == 0, proc.stderr[-2000:]

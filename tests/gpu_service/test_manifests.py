@@ -57,7 +57,9 @@ def _deployment(name: str) -> dict[str, Any]:
 
 
 def _containers() -> list[tuple[str, dict[str, Any]]]:
-    return [(d["metadata"]["name"], c) for d in _kind("Deployment") for c in d["spec"]["template"]["spec"]["containers"]]
+    return [
+        (d["metadata"]["name"], c) for d in _kind("Deployment") for c in d["spec"]["template"]["spec"]["containers"]
+    ]
 
 
 def _arg(container: dict[str, Any], flag: str) -> str:
@@ -73,8 +75,16 @@ def test_kustomization_lists_every_manifest() -> None:
 @pytest.mark.parametrize("version", K8S_VERSIONS)
 def test_builtin_resources_validate_against_kubernetes_schemas(version: str) -> None:
     builtin = [(f, d) for f, d in DOCS if d["kind"] not in CRD_SCHEMAS]
-    assert {d["kind"] for _, d in builtin} >= {"Namespace", "Deployment", "Service", "Ingress", "NetworkPolicy",
-                                               "PodDisruptionBudget", "PersistentVolumeClaim", "ServiceAccount"}
+    assert {d["kind"] for _, d in builtin} >= {
+        "Namespace",
+        "Deployment",
+        "Service",
+        "Ingress",
+        "NetworkPolicy",
+        "PodDisruptionBudget",
+        "PersistentVolumeClaim",
+        "ServiceAccount",
+    }
     for name, doc in builtin:
         try:
             kubernetes_validate.validate(doc, version, strict=True)
@@ -92,8 +102,7 @@ def test_custom_resources_validate_structurally() -> None:
 
 def test_crd_schemas_reject_a_broken_scaled_object() -> None:
     [scaled] = _kind("ScaledObject")
-    broken = {**scaled, "spec": {**scaled["spec"], "triggers": [{"type": "prometheus",
-                                                                 "metadata": {"threshold": 4}}]}}
+    broken = {**scaled, "spec": {**scaled["spec"], "triggers": [{"type": "prometheus", "metadata": {"threshold": 4}}]}}
     assert list(Draft202012Validator(CRD_SCHEMAS["ScaledObject"]).iter_errors(broken))
 
 
@@ -134,8 +143,11 @@ def test_no_latest_tags() -> None:
 
 
 def test_vllm_pins_agree() -> None:
-    reqs = [ln.strip() for ln in (GPU / "requirements.txt").read_text().splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    reqs = [
+        ln.strip()
+        for ln in (GPU / "requirements.txt").read_text().splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert len(reqs) == 1 and reqs[0].startswith("vllm==")
     pin = reqs[0].split("==")[1]
     [base] = re.findall(r"^FROM\s+(\S+)", (GPU / "Dockerfile").read_text(), flags=re.M)
@@ -202,8 +214,10 @@ def test_max_model_len_fits_the_worst_case_parse_prompt() -> None:
     long_ko = ("급수펌프 B 진동 심함 긴급 " * 200)[:MAX_TURN_CHARS]
     history = [Turn(role="user" if i % 2 == 0 else "assistant", text=long_ko) for i in range(MAX_HISTORY_TURNS + 4)]
     context = ParseContext(
-        candidates={f: [Alternative(value="2LAC20AP001", confidence=0.5, label="보일러급수펌프 B")] * 3
-                    for f in ("unit", "kks_system", "kks", "equipment_type", "status_code", "priority")},
+        candidates={
+            f: [Alternative(value="2LAC20AP001", confidence=0.5, label="보일러급수펌프 B")] * 3
+            for f in ("unit", "kks_system", "kks", "equipment_type", "status_code", "priority")
+        },
         examples=[FewShotExample(text=long_ko, codes={"unit": "2"})] * (MAX_EXAMPLES + 3),
     )
     messages = build_parse_messages(("2호기 급수펌프 " * 100)[:1000], history, context)
@@ -221,15 +235,17 @@ def test_network_policy_admits_only_the_function_app_subnet() -> None:
         labels = dep["spec"]["template"]["metadata"]["labels"]
         assert selector.items() <= labels.items(), dep["metadata"]["name"]
     assert policy["spec"]["policyTypes"] == ["Ingress"]
-    ip_blocks = [peer["ipBlock"]["cidr"] for rule in policy["spec"]["ingress"] for peer in rule["from"]
-                 if "ipBlock" in peer]
+    ip_blocks = [
+        peer["ipBlock"]["cidr"] for rule in policy["spec"]["ingress"] for peer in rule["from"] if "ipBlock" in peer
+    ]
     assert ip_blocks == [FUNCTION_APP_SUBNET]
     for rule in policy["spec"]["ingress"]:
         assert rule["from"], "an empty 'from' would admit everyone"
         assert [p["port"] for p in rule["ports"]] == [8000]
     [ingress] = _kind("Ingress")
-    assert ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/whitelist-source-range"] == \
-        FUNCTION_APP_SUBNET
+    assert (
+        ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/whitelist-source-range"] == FUNCTION_APP_SUBNET
+    )
 
 
 def test_ingress_is_internal_and_services_are_cluster_ip() -> None:
@@ -247,11 +263,15 @@ def test_ingress_is_internal_and_services_are_cluster_ip() -> None:
 def test_pdbs_and_autoscaling_target_the_deployments() -> None:
     deployments = {d["metadata"]["name"]: d for d in _kind("Deployment")}
     for pdb in _kind("PodDisruptionBudget"):
-        matches = [n for n, d in deployments.items()
-                   if pdb["spec"]["selector"]["matchLabels"].items() <= d["spec"]["template"]["metadata"]["labels"].items()]
+        matches = [
+            n
+            for n, d in deployments.items()
+            if pdb["spec"]["selector"]["matchLabels"].items() <= d["spec"]["template"]["metadata"]["labels"].items()
+        ]
         assert len(matches) == 1
-    assert {p["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"]
-            for p in _kind("PodDisruptionBudget")} == set(deployments)
+    assert {
+        p["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"] for p in _kind("PodDisruptionBudget")
+    } == set(deployments)
     [scaled] = _kind("ScaledObject")
     assert scaled["spec"]["scaleTargetRef"]["name"] == "pmark3-llm"
     [trigger] = scaled["spec"]["triggers"]
@@ -286,7 +306,7 @@ def test_vm_command_serves_what_aks_serves() -> None:
     for target, deployment in (("llm", "pmark3-llm"), ("embed", "pmark3-embed")):
         container = _deployment(deployment)["spec"]["template"]["spec"]["containers"][0]
         docker = serve_command.command(target)
-        assert docker[-len(container["args"]):] == container["args"]
+        assert docker[-len(container["args"]) :] == container["args"]
         pip = serve_command.command(target, pip=True)
         assert pip[:3] == ["vllm", "serve", container["args"][0]]
         assert _arg({"args": pip}, "--host") == "127.0.0.1"

@@ -56,8 +56,7 @@ class Reply:
     @classmethod
     def recording(cls, name: str, delay_s: float = 0.0) -> Reply:
         data = load_recording(name)
-        return cls(status=data.get("status", 200), body=data["body"], headers=data.get("headers", {}),
-                   delay_s=delay_s)
+        return cls(status=data.get("status", 200), body=data["body"], headers=data.get("headers", {}), delay_s=delay_s)
 
     @classmethod
     def content(cls, text: str, finish_reason: str = "stop") -> Reply:
@@ -85,8 +84,7 @@ def _completion(text: str, finish_reason: str = "stop") -> dict[str, Any]:
         "object": "chat.completion",
         "created": 0,
         "model": "pmark3-llm",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                     "finish_reason": finish_reason}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
     }
 
@@ -162,8 +160,7 @@ class OpenAIStub:
         server.daemon_threads = True
         server.block_on_close = False  # a handler still sleeping in a delay must not block close
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 
@@ -216,8 +213,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def _error(self, status: int, message: str) -> None:
-        self._send_json(status, {"object": "error", "message": message, "type": "BadRequestError",
-                                 "code": status})
+        self._send_json(status, {"object": "error", "message": message, "type": "BadRequestError", "code": status})
 
     def do_GET(self) -> None:
         if self.path == "/health":
@@ -225,8 +221,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif self.path == "/v1/models":
-            self._send_json(200, {"object": "list", "data": [{"id": m, "object": "model"}
-                                                             for m in self.owner.served_models]})
+            self._send_json(
+                200, {"object": "list", "data": [{"id": m, "object": "model"} for m in self.owner.served_models]}
+            )
         else:
             self._error(404, f"no route {self.path}")
 
@@ -262,8 +259,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         prompt_tokens = sum(len(m.get("content") or "") for m in body.get("messages", [])) // 4
         pieces = split_tokens(content)
-        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": len(pieces),
-                 "total_tokens": prompt_tokens + len(pieces)}
+        usage = {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": len(pieces),
+            "total_tokens": prompt_tokens + len(pieces),
+        }
         finish = reply.body["choices"][0].get("finish_reason", "stop")
         if body.get("stream"):
             include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
@@ -288,8 +288,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
 
         def chunk(delta: dict[str, Any], finish_reason: str | None) -> dict[str, Any]:
-            return {"id": "chatcmpl-stub", "object": "chat.completion.chunk", "created": 0, "model": model,
-                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}]}
+            return {
+                "id": "chatcmpl-stub",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
+            }
 
         event(chunk({"role": "assistant", "content": ""}, None))
         for piece in pieces:
@@ -298,8 +303,16 @@ class _Handler(BaseHTTPRequestHandler):
             event(chunk({"content": piece}, None))
         event(chunk({}, finish))
         if usage is not None:
-            event({"id": "chatcmpl-stub", "object": "chat.completion.chunk", "created": 0, "model": model,
-                   "choices": [], "usage": usage})
+            event(
+                {
+                    "id": "chatcmpl-stub",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": model,
+                    "choices": [],
+                    "usage": usage,
+                }
+            )
         event("[DONE]")
 
     def _embeddings(self, body: dict[str, Any]) -> None:
@@ -312,11 +325,20 @@ class _Handler(BaseHTTPRequestHandler):
         if body.get("encoding_format", "float") != "float":
             self._error(400, "this stub serves encoding_format=float only")
             return
-        data = [{"object": "embedding", "index": i, "embedding": fake_embedding(t, self.owner.embedding_dim)}
-                for i, t in enumerate(inputs)]
+        data = [
+            {"object": "embedding", "index": i, "embedding": fake_embedding(t, self.owner.embedding_dim)}
+            for i, t in enumerate(inputs)
+        ]
         tokens = sum(len(t) for t in inputs) // 4
-        self._send_json(200, {"object": "list", "model": body["model"], "data": data,
-                              "usage": {"prompt_tokens": tokens, "total_tokens": tokens}})
+        self._send_json(
+            200,
+            {
+                "object": "list",
+                "model": body["model"],
+                "data": data,
+                "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+            },
+        )
 
 
 def iter_recordings() -> Iterator[str]:

@@ -26,8 +26,11 @@ pytestmark = pytest.mark.skipif(not URL, reason="opt-in live-server check: PMARK
 
 def _client() -> LLMClient:
     mode = cast(SchemaMode, os.environ.get("PMARK3_LIVE_LLM_SCHEMA_MODE", "json_schema"))
-    return LLMClient(build_openai_client(str(URL), timeout_s=120.0, max_attempts=1),
-                     model=os.environ.get("PMARK3_LIVE_LLM_MODEL", "pmark3-llm"), schema_mode=mode)
+    return LLMClient(
+        build_openai_client(str(URL), timeout_s=120.0, max_attempts=1),
+        model=os.environ.get("PMARK3_LIVE_LLM_MODEL", "pmark3-llm"),
+        schema_mode=mode,
+    )
 
 
 def test_live_parse_output_matches_the_schema() -> None:

@@ -32,9 +32,12 @@ def _context(text: str, history: Sequence[Turn]) -> ParseContext:
             "kks": [Alternative(value="2LAC20AP001", confidence=0.72, label="보일러급수펌프 B")],
             "kks_system": [Alternative(value="LAC", confidence=0.9)],
         },
-        examples=[FewShotExample(text="1호기 BFP A 베어링 온도 높음", codes={"unit": "1", "kks_system": "LAC",
-                                                                      "equipment_type": "PU",
-                                                                      "status_code": "OHE", "priority": 2})],
+        examples=[
+            FewShotExample(
+                text="1호기 BFP A 베어링 온도 높음",
+                codes={"unit": "1", "kks_system": "LAC", "equipment_type": "PU", "status_code": "OHE", "priority": 2},
+            )
+        ],
     )
 
 
@@ -54,8 +57,14 @@ def test_valid_parse_and_exact_wire_request(stub: OpenAIStub) -> None:
     assert (parsed.scenario, parsed.language) == ("S1", "ko")
     assert parsed.mentions.unit == "2" and parsed.mentions.train == "B"
     assert parsed.mentions.symptom == "진동 심함"
-    assert parsed.hints == {"unit": "2", "system": "LAC", "kks": "2LAC20AP001", "equipment_type": "PU",
-                            "status_code": "VIB", "priority": 1}
+    assert parsed.hints == {
+        "unit": "2",
+        "system": "LAC",
+        "kks": "2LAC20AP001",
+        "equipment_type": "PU",
+        "status_code": "VIB",
+        "priority": 1,
+    }
 
     [request] = stub.requests
     assert request.path == "/v1/chat/completions"
@@ -172,7 +181,6 @@ def test_parse_of_a_served_answer_without_schema_support(stub: OpenAIStub) -> No
     stub.enqueue(Reply.content('Here is the JSON: {"scenario": "S1"}'))
     with pytest.raises(LLMError):
         _parser(stub.base_url).parse(TEXT, [])
-
 
 
 def test_json_object_schema_mode_sends_the_inline_schema(stub: OpenAIStub) -> None:

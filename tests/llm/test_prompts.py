@@ -129,13 +129,27 @@ def _result(confidence: float = 0.95) -> dict[str, Any]:
     return {
         "scenario": "S1",
         "text": "#2 BFP B 진동 심함, 긴급",
-        "location": {"original": "#2 BFP B", "normalized": "2LAC20AP001", "confidence": confidence,
-                     "system": "LAC", "unit": "2", "alternatives": [{"value": "2LAC10AP001", "confidence": 0.2}]},
+        "location": {
+            "original": "#2 BFP B",
+            "normalized": "2LAC20AP001",
+            "confidence": confidence,
+            "system": "LAC",
+            "unit": "2",
+            "alternatives": [{"value": "2LAC10AP001", "confidence": 0.2}],
+        },
         "equipment_type": {"original": "BFP", "normalized": "PU", "confidence": 0.97},
         "status_code": {"original": "진동 심함", "normalized": "VIB", "confidence": 0.93},
         "priority": {"original": None, "normalized": None, "confidence": 0.0},
-        "recommendations": [{"kind": "work_order", "id": "WO-2024-00117", "title": "BFP B bearing", "score": 0.8,
-                             "reason": "same pump, vibration", "details": {"labour_hours": 6}}],
+        "recommendations": [
+            {
+                "kind": "work_order",
+                "id": "WO-2024-00117",
+                "title": "BFP B bearing",
+                "score": 0.8,
+                "reason": "same pump, vibration",
+                "details": {"labour_hours": 6},
+            }
+        ],
     }
 
 
