@@ -23,17 +23,33 @@ from pmark3.search.tokenize import normalize_text
 _WORD = re.compile(r"[\w#/.+-]+")
 
 
-_CODE = re.compile(r"[#0-9a-z./+-]*[0-9][#0-9a-z./+-]*")
+_CODE = re.compile(r"[#0-9a-z./+_-]*[0-9][#0-9a-z./+_-]*")
+_SCRIPT = re.compile(r"[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+")
+# Particles glued to Korean words ("펌프에서", "베어링이"): one vector per stem, not per spelling.
+_PARTICLES_LONG = ("에서는", "에서", "으로", "에는", "에도", "까지", "부터")
+_PARTICLES_ONE = frozenset("이가을를은는의에과와")
+
+
+def _stem(word: str) -> str:
+    for p in _PARTICLES_LONG:
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[: -len(p)]
+    if word[-1] in _PARTICLES_ONE and len(word) >= 3:
+        return word[:-1]
+    return word
 
 
 def words(text: str) -> list[str]:
-    """The words a document vector is made of; codes and numbers (KKS, WO ids, "#2") carry
-    no meaning for the model and are left to keyword search."""
+    """The words a document vector is made of. Codes and numbers (KKS, WO ids, "#2") carry
+    no meaning for the model and are left to keyword search; Latin and Hangul runs are
+    split ("cw-crane에서" -> "cw-crane"), and particles are dropped."""
     out = []
-    for w in _WORD.findall(normalize_text(text)):
-        w = w.strip(".-+/")
-        if w and not _CODE.fullmatch(w):
-            out.append(w)
+    for raw in _WORD.findall(normalize_text(text)):
+        for part in _SCRIPT.findall(raw):
+            w = part.strip(".-+/_#")
+            if not w or _CODE.fullmatch(w) or w in _PARTICLES_LONG or w in _PARTICLES_ONE:
+                continue
+            out.append(_stem(w) if "\uac00" <= w[0] <= "\ud7a3" else w)
     return out
 
 
