@@ -216,7 +216,8 @@ Rules:
   and only ids that appear in the evidence.
 - If "duplicate" evidence is present, say that an open notification may already cover this fault and cite it.
 - For every field listed under "ask_about", ask one short question so the requester can confirm or fill it in.
-  Never state a value for such a field as if it were certain.
+  Never state a value for such a field as if it were certain. When "questions" are given, ask exactly
+  those, in that order (they are also shown to the requester as a list).
 - If there is nothing to ask, do not add questions."""
 
 
@@ -283,6 +284,7 @@ def build_response_messages(
         "request": result.get("text") or result.get("request_text"),
         "fields": fields,
         "ask_about": asks,
+        "questions": list(result.get("questions") or []),
         "evidence": evidence,
     }
     return [

@@ -165,6 +165,9 @@ def test_response_messages_carry_evidence_and_questions() -> None:
     assert payload["fields"]["location"]["name"] == CATALOG.name("system", "LAC", "ko")
     assert payload["fields"]["equipment_type"]["name"] == "펌프"
     assert [e["id"] for e in payload["evidence"]] == ["WO-2024-00117"]
+    assert payload["questions"] == []
     assert fields_to_ask(_result(confidence=0.95)) == ["priority"]
+    asked = {**_result(), "questions": ["우선순위를 알려주시겠습니까?"]}
+    assert json.loads(build_response_messages(asked, "ko")[1]["content"])["questions"] == asked["questions"]
     english = json.loads(build_response_messages(_result(), "en")[1]["content"])
     assert english["fields"]["equipment_type"]["name"] == "Pumps"
