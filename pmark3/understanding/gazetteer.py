@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pmark3.catalog import Catalog
 from pmark3.plant import FunctionalLocation
 from pmark3.understanding.lexicon import EQUIPMENT_LINES, SKIP_CATALOG_TERMS, parse_lines
 from pmark3.understanding.textnorm import canonical
 
+_END = "\0"
 _SOURCE_RANK = {"learned": 4, "register": 3, "lexicon": 2, "catalog": 1}
 
 
@@ -60,7 +62,8 @@ _TRAIN_SUFFIX = re.compile(r" ([a-d])$")
 class Gazetteer:
     def __init__(self) -> None:
         self._terms: dict[str, Entry] = {}
-        self._by_first: dict[str, list[str]] = {}
+        # A character trie: walking it from each position finds every term that starts there.
+        self._trie: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self._terms)
@@ -75,7 +78,10 @@ class Gazetteer:
         if old is not None and _SOURCE_RANK[old.source] > _SOURCE_RANK[entry.source]:
             return
         if old is None:
-            self._by_first.setdefault(key[0], []).append(key)
+            node = self._trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[_END] = key
         self._terms[key] = entry
 
     def entry(self, term: str) -> Entry | None:
@@ -84,27 +90,35 @@ class Gazetteer:
     def terms(self) -> Iterable[tuple[str, Entry]]:
         return self._terms.items()
 
+    def _bounded(self, canon: str, key: str, start: int, end: int) -> Hit | None:
+        """The hit if its Latin/digit ends sit on token boundaries."""
+        n = len(canon)
+        if _ascii_edge(key[0]) and start > 0 and canon[start - 1] != " ":
+            return None
+        if _ascii_edge(key[-1]) and end < n and canon[end] != " ":
+            # English plurals ("fans", "valves") still name the thing.
+            if not (key[-1].isalpha() and canon[end] == "s" and (end + 1 == n or canon[end + 1] == " ")):
+                return None
+            end += 1
+        return Hit(start, end, key, self._terms[key])
+
     def find(self, canon: str) -> list[Hit]:
         """All non-overlapping hits, longest first, returned in text order."""
         hits: list[Hit] = []
         n = len(canon)
-        for first in set(canon):
-            for key in self._by_first.get(first, ()):
-                start = canon.find(key)
-                while start >= 0:
-                    end = start + len(key)
-                    ok = True
-                    if _ascii_edge(key[0]) and start > 0 and canon[start - 1] != " ":
-                        ok = False
-                    if ok and _ascii_edge(key[-1]) and end < n and canon[end] != " ":
-                        # English plurals ("fans", "valves") still name the thing.
-                        plural = key[-1].isalpha() and canon[end] == "s" and (end + 1 == n or canon[end + 1] == " ")
-                        ok = plural
-                        if ok:
-                            end += 1
-                    if ok:
-                        hits.append(Hit(start, end, key, self._terms[key]))
-                    start = canon.find(key, start + 1)
+        for start in range(n):
+            node = self._trie
+            i = start
+            while i < n:
+                node = node.get(canon[i])
+                if node is None:
+                    break
+                i += 1
+                key = node.get(_END)
+                if key is not None:
+                    hit = self._bounded(canon, key, start, i)
+                    if hit is not None:
+                        hits.append(hit)
         hits.sort(key=lambda h: (-h.length, -_SOURCE_RANK[h.entry.source], h.start))
         taken = [False] * (n + 1)
         kept: list[Hit] = []

@@ -19,7 +19,8 @@ from pmark3.understanding.reading import Analyzer, Candidate
 from pmark3.understanding.session import State, Value, merge, prior_state, state_of
 from pmark3.understanding.textnorm import canonical
 
-# A location without a unit is not determined: keep it under the question threshold.
+# A location without a unit (or a failure mode "unknown") is not determined: keep it
+# under the question threshold so that the answer asks.
 NO_UNIT_CAP = 0.5
 _UNIT_GROUP = {
     "kks": "explicit", "register": "explicit", "hogi": "explicit", "unit_word": "explicit", "glued": "explicit",
@@ -52,8 +53,30 @@ class Normalizer:
 
     # ------------------------------------------------------------------ public
     def normalize(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> NormalizedFields:
+        state = self._state(parsed, text, history)
+        lang, scenario = parsed.language, parsed.scenario
+        return NormalizedFields(
+            location=self._location(state, lang),
+            equipment_type=self._coded(state.cls, "equipment_type", scenario, lang),
+            status_code=self._coded(state.mode, "status_code", scenario, lang),
+            priority=self._coded(state.priority, "priority", scenario, lang),
+        )
+
+    def evidence(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> dict[str, str]:
+        """The calibration key of each field (what ``calibration.fit`` counts)."""
+        s = self._state(parsed, text, history)
+        return {
+            "location": _location_key(s),
+            "equipment_type": f"{s.cls.key}:{parsed.scenario}",
+            "status_code": f"{s.mode.key}:{parsed.scenario}",
+            "priority": f"{s.priority.key}:{parsed.scenario}",
+        }
+
+    def _state(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> State:
         r = self.analyzer.read(text, has_history=bool(history))
         scenario = parsed.scenario
+        if scenario != "S3" and r.classes and r.classes[0].value is None:
+            r.classes = r.classes[1:]
         r.scenario = scenario
         state = state_of(r)
         if history and scenario != "S3":
@@ -64,13 +87,7 @@ class Normalizer:
             self.fallback.fill(state, text)
         if parsed.parser == "llm" and parsed.hints:
             apply_hints(state, Hints.read(parsed.hints, self.catalog, self._kks, text, history))
-        lang = parsed.language
-        return NormalizedFields(
-            location=self._location(state, lang),
-            equipment_type=self._coded(state.cls, "equipment_type", scenario, lang),
-            status_code=self._coded(state.mode, "status_code", scenario, lang),
-            priority=self._coded(state.priority, "priority", scenario, lang),
-        )
+        return state
 
     def learn(self, alias: str, field: str, code: str | int) -> None:
         """A person's correction: from now on ``alias`` means ``code`` for ``field``."""
@@ -118,9 +135,7 @@ class Normalizer:
 
     def _location(self, s: State, lang: str) -> LocationField:
         unit, system = s.unit.value, s.system.value
-        unit_group = _UNIT_GROUP.get(s.unit.key, s.unit.key)
-        key = f"{unit_group}+{s.system.key}"
-        conf = self.calibrator.confidence("location", key)
+        conf = self.calibrator.confidence("location", _location_key(s))
         unit_s = str(unit) if unit is not None else None
         system_s = str(system) if system is not None else None
         code = s.kks if (s.kks and unit_s and s.kks.startswith(f"{unit_s}{system_s}")) else None
@@ -140,7 +155,8 @@ class Normalizer:
             value = f"{unit_s}{sys_code}" if unit_s else sys_code
             alts.append(Alternative(value=value, confidence=round(min(c.score, conf * 0.5), 3),
                                     label=self._system_label(unit_s, sys_code, lang)))
-        original = " ".join(p for p in (s.unit.original, s.system.original) if p) or None
+        words = [s.unit.original] if s.unit.original and s.unit.original not in s.system.original else []
+        original = " ".join([*words, s.system.original]).strip() or None
         return LocationField(
             original=original,
             normalized=code,
@@ -159,6 +175,8 @@ class Normalizer:
 
     def _coded(self, v: Value, field: str, scenario: str, lang: str) -> NormalizedField:
         conf = self._conf(field, v.key, scenario)
+        if field == "status_code" and v.value == "UNK":
+            conf = min(conf, NO_UNIT_CAP)  # "unknown" is right, but the answer should ask what is wrong
         alts = [
             Alternative(value=c.value, confidence=round(min(c.score, conf) * 0.5, 3),
                         label=self._label(field, c.value, lang))
@@ -171,6 +189,10 @@ class Normalizer:
             confidence=round(conf, 3),
             alternatives=_top3(alts, v.value),
         )
+
+
+def _location_key(s: State) -> str:
+    return f"{_UNIT_GROUP.get(s.unit.key, s.unit.key)}+{s.system.key}"
 
 
 def _top3(alts: list[Alternative], chosen: Any) -> list[Alternative]:

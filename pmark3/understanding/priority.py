@@ -34,7 +34,7 @@ CUES: list[tuple[int, int, str]] = [
            r"when convenient|improvement|low priority)(?= |$)"),
 ]
 
-_SKIP = frozenset({"높음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"})
+_SKIP = frozenset({"높음", "낮음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"})
 _NEGATED_BEFORE = re.compile(r"(?:^| )(?:not|no|isn t|is not|안) ?$")
 _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
 

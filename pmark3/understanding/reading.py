@@ -173,7 +173,8 @@ class Analyzer:
             s for s in self.symptoms.find(canon)
             if not s.negated and not _negated(canon, s.start, s.end) and not _inside(s, hits)
         ]
-        strength = max((s.strength for s in symptoms), default=0)
+        # Context words ("경보", "트렌드", "이상") do not make a question a fault report.
+        strength = max((s.strength for s in symptoms if s.code not in ("PDE", "UNK", "OTH")), default=0)
         scenario, scenario_key = detect_scenario(canon, has_history, strength)
         r = Reading(
             doc=doc,
@@ -257,13 +258,14 @@ class Analyzer:
             r.kks_by_unit = dict(top_hit.entry.kks_by_unit)
             if top_hit.entry.train and not r.train:
                 r.train = top_hit.entry.train
-        trains = [t for t in find_trains(canon, spans) if not _negated(canon, t.start, t.end)]
+        trains = [t for t in find_trains(canon, spans, loose=r.scenario == "S2") if not _negated(canon, t.start, t.end)]
         if trains and not r.train:
             r.train = trains[0].train
             r.train_also = bool(_ALSO_AFTER.match(canon[trains[0].end :]) or _ALSO_AFTER.match(_after_word(canon, trains[0].end)))
         loc_parts = [r.unit_original] if r.unit_original else []
         if r.systems:
-            loc_parts.append(r.systems[0].original)
+            sys_words = r.systems[0].original
+            loc_parts = [p for p in loc_parts if p not in sys_words] + [sys_words]
         r.location_original = " ".join(p for p in loc_parts if p)
 
     def _read_class(self, r: Reading, live: list[Hit], symptoms: list[SymptomHit]) -> None:
@@ -368,7 +370,7 @@ class Analyzer:
                 return by_cls[0].kks
             if by_cls:
                 fls = by_cls
-        tops = [f for f in fls if f.parent is None or f.parent[:4] != f.kks[:4]]
+        tops = [f for f in fls if f.parent is None or len(f.parent) <= 4]  # equipment, not its parts
         if train and len(fls) == 1:
             return fls[0].kks
         if train and len(tops) == 1:

@@ -93,8 +93,11 @@ class TrainMention:
     end: int
 
 
-def find_trains(canon: str, equipment_spans: list[tuple[int, int]]) -> list[TrainMention]:
-    """Single letters A-D next to an equipment word ("BFP B", "B펌프", "A열")."""
+def find_trains(canon: str, equipment_spans: list[tuple[int, int]], loose: bool = False) -> list[TrainMention]:
+    """Single letters A-D next to an equipment word ("BFP B", "B펌프", "A열").
+
+    ``loose`` (a follow-up such as "A 말고 B요") also takes a letter that stands alone.
+    """
     starts = {s for s, _ in equipment_spans}
     ends = {e for _, e in equipment_spans}
     out: list[TrainMention] = []
@@ -104,8 +107,7 @@ def find_trains(canon: str, equipment_spans: list[tuple[int, int]]) -> list[Trai
         if prev and prev[-1].isdigit():
             continue  # "LT-2A": an instrument tag
         adjacent = (s - 1) in ends or (e + 1) in starts or s in ends or e in starts
-        # One more token may sit between ("fan B motor", "CWP B 모터") - adjacency above covers it.
-        if adjacent:
+        if adjacent or loose:
             out.append(TrainMention(m.group(1).upper(), s, e))
     for m in _TRAIN_WORD.finditer(canon):
         letter = m.group(1) or m.group(2)

@@ -1,0 +1,139 @@
+"""Equipment class, failure mode, alternatives, learning and LLM hints."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmark3.catalog import Catalog
+from pmark3.plant import FunctionalLocation
+from pmark3.ports import Mentions, ParsedRequest
+from pmark3.understanding import LocalParser, Normalizer
+from tests.understanding.conftest import Understand
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("FD fan B motor won't start from DCS.", "EM"),  # the failed component, not the fan
+        ("#2 드럼 수위전송기 LT-2A가 B, C보다 40mm 낮게 지시함", "IP"),
+        ("2호기 1차송풍기 A 윤활유 필터 차압 높음", "FS"),
+        ("1호기 수트블로워 PLC 통신두절, HMI에서 블로워 선택이 안 됨", "CL"),
+        ("1호기 복수배관 저압히터 2번 입구 쪽 플랜지 누수", "PI"),  # the heater is only a landmark
+        ("2호기 CWP B 진동", "PU"),  # the system names a pump
+    ],
+)
+def test_class_of_the_failed_component(understand: Understand, text: str, cls: str) -> None:
+    _, f = understand(text)
+    assert f.equipment_type.normalized == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("2호기 급수펌프 B 덜덜 떨림", "VIB"),
+        ("2호기 급수펌프 B 물이 샘", "ELP"),
+        ("2호기 급수펌프 B 이상한 소리 남", "NOI"),
+        ("2호기 급수펌프 B 안 돌아감", "FTS"),
+        ("2호기 급수펌프 B 모터에서 타는 냄새", "OHE"),
+        ("2호기 급수유량 전송기 reading 이상", "AIR"),
+        ("1호기 MS 드레인밸브 패싱", "LCP"),
+        ("2호기 BFP B 흡입 스트레이너 차압 높음", "PLU"),
+        ("2호기 BFP B 윤활유 누유", "ELU"),
+        ("U2 mill D classifier drive motor making a grinding noise, vibration normal.", "NOI"),  # negated VIB
+        ("2호기 부스터펌프 B 상태 이상", "UNK"),
+    ],
+)
+def test_colloquial_symptoms(understand: Understand, text: str, mode: str) -> None:
+    _, f = understand(text)
+    assert f.status_code.normalized == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2호기 급수 펌프 B 진동 심함",  # spacing
+        "2호기 급수펌프가 B 진동이 심함",  # particles
+        "2호기 급수펌르 B 진동 심함",  # one jamo off
+        "2호기   급수펌프B진동심함",  # spaces lost and doubled
+        "2호기 BFP-B vibraton high",  # English typo
+    ],
+)
+def test_typo_spacing_and_particle_robustness(understand: Understand, text: str) -> None:
+    _, f = understand(text)
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("2", "LAC", "PU")
+    assert f.status_code.normalized == "VIB"
+
+
+def test_alternatives_are_at_most_three_sorted_and_exclude_the_choice(understand: Understand) -> None:
+    for text in ("1호기 복수배관 저압히터 2번 입구 쪽 플랜지 누수", "미분기 윤활유펌프 토출압 떨어짐, 과열 및 소음", "급수펌프 진동"):
+        _, f = understand(text)
+        for field in (f.location, f.equipment_type, f.status_code, f.priority):
+            alts = field.alternatives
+            assert len(alts) <= 3
+            assert [a.confidence for a in alts] == sorted((a.confidence for a in alts), reverse=True)
+            assert all(a.value != field.normalized for a in alts)
+            assert all(0.0 <= a.confidence <= 1.0 for a in alts)
+
+
+def test_confidence_is_high_for_a_clear_request_and_lower_for_a_vague_one(understand: Understand) -> None:
+    _, clear = understand("2호기 급수펌프 B 진동 심함, 긴급")
+    _, vague = understand("뭔가 이상함")
+    assert clear.location.confidence >= 0.9 and clear.status_code.confidence >= 0.8
+    assert vague.location.confidence <= 0.5 and vague.status_code.confidence <= 0.5
+
+
+def test_learn_turns_a_correction_into_an_alias_at_once(catalog: Catalog, register: list[FunctionalLocation]) -> None:
+    normalizer = Normalizer(catalog, register[:400])  # its own analyzer: learning must not leak into other tests
+    parser = LocalParser(catalog, register[:400])
+    text = "1호기 쿨링타워 팬 진동"
+    before = normalizer.normalize(parser.parse(text, []), text, [])
+    assert before.location.system != "PAC"
+    normalizer.learn("쿨링타워", "system", "PAC")
+    normalizer.learn("쩔쩔맴", "status_code", "ERO")
+    normalizer.learn("나중에 천천히", "priority", 4)
+    text2 = "1호기 쿨링타워 팬 쩔쩔맴, 나중에 천천히"
+    after = normalizer.normalize(parser.parse(text2, []), text2, [])
+    assert after.location.system == "PAC"
+    assert after.status_code.normalized == "ERO"
+    assert after.priority.normalized == 4
+    with pytest.raises(ValueError):
+        normalizer.learn("x펌프", "equipment_type", "ZZ")
+
+
+def _llm(text: str, **hints: str | int | None) -> ParsedRequest:
+    return ParsedRequest(scenario="S1", language="ko", mentions=Mentions(), hints=dict(hints), parser="llm")
+
+
+def test_llm_hints_that_agree_raise_confidence(normalizer: Normalizer) -> None:
+    text = "2호기 급수펌프 B 진동 심함"
+    local = normalizer.normalize(_llm(text), text, [])
+    agreed = normalizer.normalize(
+        _llm(text, unit="2", system="LAC", equipment_type="PU", status_code="VIB", priority=3), text, []
+    )
+    assert agreed.status_code.normalized == "VIB"
+    assert agreed.status_code.confidence > local.status_code.confidence
+    assert agreed.equipment_type.confidence > local.equipment_type.confidence
+
+
+def test_llm_hints_that_disagree_lower_confidence_and_become_alternatives(normalizer: Normalizer) -> None:
+    text = "2호기 급수펌프 B 진동 심함"
+    local = normalizer.normalize(_llm(text), text, [])
+    other = normalizer.normalize(_llm(text, status_code="NOI", equipment_type="EM"), text, [])
+    assert other.status_code.normalized == "VIB"  # strong local evidence stays
+    assert other.status_code.confidence < local.status_code.confidence
+    assert other.status_code.alternatives[0].value == "NOI"
+
+
+def test_llm_hints_are_validated(normalizer: Normalizer) -> None:
+    text = "급수펌프 B 진동 심함"  # no unit written
+    f = normalizer.normalize(_llm(text, unit="2", kks="2LAC20AP001", status_code="XYZ", system="QQQ"), text, [])
+    assert f.location.unit is None  # the LLM's unit is a guess: refused
+    assert f.location.system == "LAC"
+    assert f.status_code.normalized == "VIB"
+
+
+def test_llm_hint_fills_what_the_words_do_not_say(normalizer: Normalizer) -> None:
+    text = "2호기 그 설비 좀 이상해요"
+    f = normalizer.normalize(_llm(text, system="PAC", equipment_type="PU", kks="2PAC20AP001"), text, [])
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("2", "PAC", "PU")
+    assert f.location.normalized == "2PAC20AP001"

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.understanding.conftest import Understand
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("운탄 BC-4 테일풀리 베어링에서 연기 남!! 컨베이어 즉시 정지함, 화재 위험", 1),
+        ("2호기 급수펌프 B 진동 심함, 긴급", 1),
+        ("1호기 윤활유 필터 차압 높음 경보, 예비 필터로 전환함", 2),
+        ("1호기 LP turbine B #5 bearing vibration 95um alarm", 2),
+        ("2호기 AVR 출력 전압 불안정. 오늘 점검 필요", 2),
+        ("2호기 SH outlet header TE reading 이상함. 급한 건 아니고 다음 O/H 때 교체", 4),
+        ("1호기 복수배관 플랜지 누수. 다음 계획정비 때 가스켓 교체", 4),
+        ("2호기 순환수펌프 B 모터 베어링 온도 86도로 올라감. 확인 요망", 3),
+        ("2호기 1차송풍기 A 윤활유 필터 차압 높음, 필터 전환했는데도 계속 높음", 3),  # "높음" alone is no cue
+        ("U1 wall blower motor doesn't start, overload relay found tripped.", 3),  # the relay did its job
+    ],
+)
+def test_priority_cues_and_default(understand: Understand, text: str, priority: int) -> None:
+    _, f = understand(text)
+    assert f.priority.normalized == priority
+
+
+def test_default_priority_has_no_original_words(understand: Understand) -> None:
+    _, f = understand("2호기 부스터펌프 B 상태 이상")
+    assert f.priority.normalized == 3
+    assert f.priority.original is None
+
+
+def test_cue_words_are_reported_as_original(understand: Understand) -> None:
+    _, f = understand("2호기 급수펌프 B 진동 심함, 긴급")
+    assert f.priority.original == "긴급"

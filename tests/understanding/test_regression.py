@@ -1,0 +1,47 @@
+"""The shared sample (25 labeled requests) and the dev split as regression checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmark3.evaluation import Example, default_path, load_examples
+from tests.understanding.conftest import Understand
+
+SAMPLE = Path(__file__).with_name("data") / "requests.sample.jsonl"
+WEIGHTS = {"location": 0.3, "equipment_type": 0.3, "status_code": 0.25, "priority": 0.15}
+
+
+def _score(understand: Understand, examples: list[Example]) -> tuple[float, dict[str, float], int]:
+    right = dict.fromkeys(WEIGHTS, 0)
+    weighted = 0.0
+    guessed = 0
+    for ex in examples:
+        parsed, f = understand(ex.text, ex.history)
+        e = ex.expected
+        ok = {
+            "location": (f.location.unit, f.location.system) == (e.unit, e.kks_system),
+            "equipment_type": f.equipment_type.normalized == e.equipment_class,
+            "status_code": f.status_code.normalized == e.failure_mode,
+            "priority": f.priority.normalized == e.priority,
+        }
+        guessed += e.unit is None and f.location.unit is not None
+        for k, v in ok.items():
+            right[k] += v
+        weighted += sum(w for k, w in WEIGHTS.items() if ok[k])
+    n = len(examples)
+    return weighted / n, {k: v / n for k, v in right.items()}, guessed
+
+
+def test_shared_sample(understand: Understand) -> None:
+    weighted, per_field, guessed = _score(understand, load_examples(SAMPLE))
+    assert guessed == 0
+    assert weighted >= 0.97
+    assert min(per_field.values()) >= 0.92
+
+
+def test_dev_split(understand: Understand) -> None:
+    examples = load_examples(default_path("dev"))
+    weighted, per_field, guessed = _score(understand, examples)
+    assert guessed == 0
+    assert weighted >= 0.93, per_field
+    assert min(per_field.values()) >= 0.9, per_field

@@ -1,0 +1,119 @@
+"""S1 new fault, S2 follow-up merged with the session, S3 information request."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmark3.understanding.scenario import read_summary
+from tests.understanding.conftest import Understand, turns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1호기 주변압기 최근 DGA 분석 결과 보여주세요",
+        "2호기 CWP B 다음 예방정비 일정 언제예요?",
+        "Any past cases of BFP mechanical seal leaks? Which unit has had more of them?",
+        "What's the isolation procedure for the unit 2 auxiliary steam header?",
+        "탈황설비 석고 탈수기 최근 정비이력 조회 부탁드립니다",
+    ],
+)
+def test_information_requests_are_s3_without_priority(understand: Understand, text: str) -> None:
+    parsed, f = understand(text)
+    assert parsed.scenario == "S3"
+    assert f.priority.normalized is None
+
+
+def test_s3_keeps_a_failure_mode_only_when_one_is_named(understand: Understand) -> None:
+    _, f = understand("Any past cases of BFP mechanical seal leaks?")
+    assert f.status_code.normalized == "ELP"
+    _, f = understand("2호기 발전기 수소 순도 트렌드 어디서 봐요?")
+    assert f.status_code.normalized is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2호기 급수펌프 B 진동 심함, 긴급", "FD fan B motor won't start from DCS.", "1호기 윤활유 필터 차압 높음 경보"],
+)
+def test_fault_reports_are_s1(understand: Understand, text: str) -> None:
+    parsed, _ = understand(text)
+    assert parsed.scenario == "S1"
+
+
+def test_summary_line_is_read_back(catalog) -> None:  # type: ignore[no-untyped-def]
+    s = read_summary("접수: 1호기 / MKW 밀봉유 계통 / PU 펌프 / LOO 출력저하 / 우선순위 3", catalog)
+    assert s is not None
+    assert (s.unit, s.system, s.cls, s.failure_mode, s.priority) == ("1", "MKW", "PU", "LOO", 3)
+    s = read_summary("Logged: Unit 1 / LCB condensate pump / EM motor / VIB vibration / priority 3", catalog)
+    assert s is not None and (s.unit, s.system, s.cls, s.failure_mode) == ("1", "LCB", "EM", "VIB")
+    assert read_summary("몇 호기 설비인가요?", catalog) is None
+
+
+def test_s2_priority_change_keeps_the_rest(understand: Understand) -> None:
+    history = turns(
+        ("user", "1호기 밀봉유 펌프 B 토출압 낮음"),
+        ("assistant", "접수: 1호기 / MKW 밀봉유 계통 / PU 펌프 / LOO 출력저하 / 우선순위 3"),
+    )
+    parsed, f = understand("A펌프도 정비중이라 예비기 없어요. 우선처리로 바꿔주세요", history)
+    assert parsed.scenario == "S2"
+    assert (f.location.unit, f.location.system) == ("1", "MKW")
+    assert f.equipment_type.normalized == "PU"
+    assert f.status_code.normalized == "LOO"
+    assert f.priority.normalized == 2
+    assert f.location.normalized == "1MKW20AP001"  # still train B: "A펌프도" only mentions A
+
+
+def test_s2_corrected_system_and_class(understand: Understand) -> None:
+    history = turns(
+        ("user", "2호기 GAH B 주모터 소음"),
+        ("assistant", "접수: 2호기 / HLD 공기예열기 / EM 전동기 / NOI 소음 / 우선순위 3"),
+    )
+    _, f = understand("GAH 아니고 IDF B motor 쪽이에요, sorry", history)
+    assert (f.location.unit, f.location.system) == ("2", "HNC")
+    assert (f.equipment_type.normalized, f.status_code.normalized, f.priority.normalized) == ("EM", "NOI", 3)
+
+
+def test_s2_corrected_train(understand: Understand) -> None:
+    history = turns(
+        ("user", "2호기 급수펌프 A 진동 심함"),
+        ("assistant", "접수: 2호기 / LAC 보일러급수펌프 계통 / PU 펌프 / VIB 진동 / 우선순위 3"),
+    )
+    _, f = understand("A 말고 B요", history)
+    assert f.location.normalized == "2LAC20AP001"
+    assert (f.location.unit, f.location.system, f.status_code.normalized) == ("2", "LAC", "VIB")
+
+
+def test_s2_corrected_unit(understand: Understand) -> None:
+    history = turns(
+        ("user", "2호기 탈황 pH계 지시 이상"),
+        ("assistant", "접수: 2호기 / HTA 배연탈황설비 / IP 입력장치 / AIR 계기 지시 이상 / 우선순위 3"),
+    )
+    _, f = understand("아, 2호기 말고 1호기 흡수탑 pH계입니다", history)
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("1", "HTA", "IP")
+    assert f.status_code.normalized == "AIR"
+
+
+def test_s2_unit_given_after_the_question(understand: Understand) -> None:
+    history = turns(("user", "CCW 펌프 B 소음 있음, 확인 부탁"), ("assistant", "몇 호기 설비인가요?"))
+    parsed, f = understand("맞습니다, 2호기 CCW B펌프", history)
+    assert parsed.scenario == "S2"
+    assert parsed.mentions.unit == "2"
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("2", "PGB", "PU")
+    assert (f.status_code.normalized, f.priority.normalized) == ("NOI", 3)
+
+
+def test_s2_class_correction_in_english(understand: Understand) -> None:
+    history = turns(
+        ("user", "U1 CEP A motor vibration high"),
+        ("assistant", "Logged: Unit 1 / LCB condensate pump / EM motor / VIB vibration / priority 3"),
+    )
+    _, f = understand("It's the pump side, not the motor - DE bearing of the pump.", history)
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("1", "LCB", "PU")
+    assert f.status_code.normalized == "VIB"
+
+
+def test_s2_without_a_unit_anywhere_stays_without_one(understand: Understand) -> None:
+    history = turns(("user", "과열기 출구 온도계 오지시"), ("assistant", "몇 호기 설비인가요?"))
+    _, f = understand("잘 모르겠어요, 확인해서 다시 말씀드릴게요", history)
+    assert f.location.unit is None and f.location.normalized is None
+    assert (f.location.system, f.equipment_type.normalized, f.status_code.normalized) == ("HAH", "IP", "AIR")

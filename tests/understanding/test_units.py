@@ -1,0 +1,84 @@
+"""A unit is read from the words or the session, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understanding.conftest import Understand
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("1호기 급수펌프 B 진동 심함", "1"),
+        ("#2 BFP B 진동", "2"),
+        ("2U CWP A 소음", "2"),
+        ("U1 CEP A motor vibration high", "1"),
+        ("Unit 2 ID fan B vibration", "2"),
+        ("2-BFP-B 메카니컬씰 누수", "2"),
+        ("2LAC20AP001 진동 상승", "2"),
+        ("2 호기 순환수펌프 B 소음", "2"),
+    ],
+)
+def test_unit_markers(understand: Understand, text: str, unit: str) -> None:
+    _, f = understand(text)
+    assert f.location.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FD fan B motor won't start from DCS",
+        "급수펌프 B 진동 심함",
+        "1차공기팬 B 모타에서 타는 냄새 남",
+        "LP turbine B #5 bearing vibration 95um alarm",  # "#5" numbers a bearing
+        "HPH #2 수위 지시 이상",  # "#2" numbers a heater
+        "3호기 급수펌프 진동",  # there is no unit 3
+    ],
+)
+def test_no_unit_is_guessed(understand: Understand, text: str) -> None:
+    _, f = understand(text)
+    assert f.location.unit is None
+    assert f.location.normalized is None
+    assert f.location.system is not None  # the system is still known
+    assert f.location.confidence < 0.8  # and the answer will ask for the unit
+
+
+def test_unit_alternatives_offer_both_units_without_choosing(understand: Understand) -> None:
+    _, f = understand("급수펌프 B 진동 심함")
+    values = {a.value for a in f.location.alternatives}
+    assert {"1LAC20AP001", "2LAC20AP001"} <= values
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("운탄 BC-4 테일풀리 베어링에서 연기 남", "EAC"),
+        ("수처리 RO 막 차압 상승", "GCF"),
+        ("중유탱크 드레인밸브 패싱", "EGB"),
+        ("FO pump B doesn't stop from the local panel", "EGC"),
+    ],
+)
+def test_plant_common_systems_are_unit_0(understand: Understand, text: str, system: str) -> None:
+    _, f = understand(text)
+    assert (f.location.unit, f.location.system) == ("0", system)
+
+
+def test_common_word_gives_unit_0(understand: Understand) -> None:
+    _, f = understand("공용 공기압축기 A 과열")
+    assert f.location.unit == "0"
+
+
+def test_full_location_when_the_equipment_is_clear(understand: Understand) -> None:
+    _, f = understand("2호기 급수펌프 B 진동 심함, 긴급")
+    assert f.location.normalized == "2LAC20AP001"
+    _, f = understand("2호기 순환수펌프 B 모터 베어링 과열")
+    assert f.location.normalized == "2PAC20GM001"
+    assert f.equipment_type.normalized == "EM"
+    _, f = understand("2호기 급수펌프 진동")  # no train: only the unit and system are certain
+    assert f.location.normalized == "2LAC"
+
+
+def test_negated_unit_is_not_taken(understand: Understand) -> None:
+    _, f = understand("2호기 말고 1호기 흡수탑 pH계 지시 이상")
+    assert f.location.unit == "1"
