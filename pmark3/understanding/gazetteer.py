@@ -107,9 +107,9 @@ class Gazetteer:
         hits: list[Hit] = []
         n = len(canon)
         for start in range(n):
-            node = self._trie
+            node: dict[str, Any] | None = self._trie
             i = start
-            while i < n:
+            while i < n and node is not None:
                 node = node.get(canon[i])
                 if node is None:
                     break

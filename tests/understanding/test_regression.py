@@ -16,7 +16,7 @@ def _score(understand: Understand, examples: list[Example]) -> tuple[float, dict
     weighted = 0.0
     guessed = 0
     for ex in examples:
-        parsed, f = understand(ex.text, ex.history)
+        _, f = understand(ex.text, ex.history)
         e = ex.expected
         ok = {
             "location": (f.location.unit, f.location.system) == (e.unit, e.kks_system),
