@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pmark3.catalog import Catalog
 from pmark3.understanding.scenario import read_summary
 from tests.understanding.conftest import Understand, turns
 
@@ -40,7 +41,7 @@ def test_fault_reports_are_s1(understand: Understand, text: str) -> None:
     assert parsed.scenario == "S1"
 
 
-def test_summary_line_is_read_back(catalog) -> None:  # type: ignore[no-untyped-def]
+def test_summary_line_is_read_back(catalog: Catalog) -> None:
     s = read_summary("접수: 1호기 / MKW 밀봉유 계통 / PU 펌프 / LOO 출력저하 / 우선순위 3", catalog)
     assert s is not None
     assert (s.unit, s.system, s.cls, s.failure_mode, s.priority) == ("1", "MKW", "PU", "LOO", 3)
