@@ -191,6 +191,11 @@ CLASS_SYMPTOMS: dict[tuple[str, str], Phrases] = {
     ("UP", "LOO"): (("축전지 용량 저하", "셀 전압 떨어짐", "방전시험 불합격"), ("battery capacity down", "cell voltage dropping")),
     ("UP", "LOR"): (("UPS 바이패스 운전 중", "인버터 고장으로 바이패스"), ("UPS on bypass", "inverter fault, on bypass")),
     ("FC", "UST"): (("인버터 정지", "VFD 폴트 정지", "인버터 고장 정지"), ("VFD fault stop", "drive faulted")),
+    ("PT", "UST"): (("보호계전기 동작으로 차단됨", "부흐홀츠 계전기 동작", "차동계전기 동작"),
+                    ("relay operated, breaker opened", "Buchholz relay operated")),
+    ("SG", "UST"): (("차단기 불시 개방", "차단기 저절로 떨어짐"), ("breaker opened by itself",)),
+    ("EG", "UST"): (("발전기 보호계전기 동작", "계자 상실 계전기 동작"), ("generator protection operated",)),
+    ("BL", "LOO"): (("풍량 부족", "댐퍼 열어도 풍압 안 나옴"), ("not enough air flow", "fan pressure dropping")),
     ("PC", "ELE"): (("케이블 지락", "케이블 절연저하", "종단부 방전 흔적"), ("cable earth fault", "termination discharge marks")),
 }
 
