@@ -13,7 +13,7 @@ from pmark3.catalog import Catalog
 from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.understanding.reading import Analyzer
 
-_CACHE: dict[tuple[int, int, int], Analyzer] = {}
+_CACHE: dict[tuple[int, int], Analyzer] = {}
 
 
 def _fingerprint(locations: Sequence[FunctionalLocation]) -> int:
@@ -25,11 +25,13 @@ def shared_analyzer(
     locations: Sequence[FunctionalLocation],
     work_orders: Sequence[WorkOrder] | None = None,
 ) -> Analyzer:
-    key = (id(catalog), _fingerprint(locations), id(work_orders) if work_orders else 0)
+    key = (id(catalog), _fingerprint(locations))
     found = _CACHE.get(key)
     if found is None:
-        found = Analyzer(catalog, locations, work_orders=work_orders)
+        found = Analyzer(catalog, locations)
         if len(_CACHE) > 8:
             _CACHE.clear()
         _CACHE[key] = found
+    if work_orders:
+        found.use_work_orders(work_orders)
     return found

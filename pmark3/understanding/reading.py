@@ -117,18 +117,33 @@ class Analyzer:
             self.default_class[system] = (
                 Counter(fl.equipment_class for fl in top).most_common(1)[0][0] if top else c.most_common(1)[0][0]
             )
+        self._work_orders_seen: set[int] = set()
         if work_orders:
-            # What the plant's own history says a system's requests are about.
-            wo_counts: dict[str, Counter[str]] = {}
-            for wo in work_orders:
-                wo_counts.setdefault(wo.system, Counter())[wo.equipment_class] += 1
-            for system, c in wo_counts.items():
-                self.default_class[system] = c.most_common(1)[0][0]
+            self.use_work_orders(work_orders)
         self.units_by_system: dict[str, list[str]] = {}
         for unit, system in sorted(self.by_unit_system):
             self.units_by_system.setdefault(system, []).append(unit)
         self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
         self._cache: dict[tuple[str, bool], Reading] = {}
+
+    def use_work_orders(self, work_orders: Sequence[WorkOrder]) -> None:
+        """The closed history's most frequent class of a system, for systems the register lacks.
+
+        Where the register has the system its head equipment is the better default: the
+        history's majority is the class with the most register entries (valves), not what
+        a bare system name means ("재열기 튜브 누설" is the tube bank, not a valve).
+        """
+        if id(work_orders) in self._work_orders_seen:
+            return
+        self._work_orders_seen.add(id(work_orders))
+        wo_counts: dict[str, Counter[str]] = {}
+        for wo in work_orders:
+            wo_counts.setdefault(wo.system, Counter())[wo.equipment_class] += 1
+        registered = {fl.system for fl in self.locations}
+        for system, c in wo_counts.items():
+            if system not in registered:
+                self.default_class[system] = c.most_common(1)[0][0]
+        self.clear_cache()
 
     def clear_cache(self) -> None:
         self._cache.clear()
