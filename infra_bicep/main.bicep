@@ -306,11 +306,12 @@ module aks 'modules/aks.bicep' = {
     tags: allTags
     controlPlaneIdentityName: '${abbrs.managedIdentityUserAssignedIdentities}aks-${resourceToken}'
     virtualNetworkName: network.outputs.name
-    subnetName: 'snet-aks'
+    subnetName: network.outputs.aksSubnetName
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     monitorWorkspaceName: '${abbrs.monitorAccounts}${resourceToken}'
     dataCollectionEndpointName: '${abbrs.insightsDataCollectionEndpoints}prometheus-${resourceToken}'
     dataCollectionRuleName: '${abbrs.insightsDataCollectionRules}prometheus-${resourceToken}'
+    containerInsightsRuleName: '${abbrs.insightsDataCollectionRules}containerinsights-${resourceToken}'
     skuTier: aksSkuTier
     privateCluster: publicNetworkAccess == 'Disabled'
     availabilityZones: isProd ? [

@@ -30,6 +30,9 @@ param dataCollectionEndpointName string
 @description('Name of the data collection rule for Prometheus.')
 param dataCollectionRuleName string
 
+@description('Name of the data collection rule for Container Insights (logs, inventory, events).')
+param containerInsightsRuleName string
+
 @description('Control-plane tier: Standard carries the uptime SLA (prod), Free is for dev.')
 @allowed([
   'Free'
@@ -46,6 +49,9 @@ param availabilityZones array = [
   '2'
   '3'
 ]
+
+@description('Availability zones for the GPU pool; empty by default because H100 capacity is not offered in every zone of every region.')
+param gpuAvailabilityZones array = []
 
 @description('VM size of the system pool (needs a 150 GB temp disk for the ephemeral OS disk).')
 param systemVmSize string = 'Standard_D4ds_v5'
@@ -234,7 +240,7 @@ resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-
     osDiskSizeGB: 256
     type: 'VirtualMachineScaleSets'
     vnetSubnetID: subnet.id
-    availabilityZones: availabilityZones
+    availabilityZones: gpuAvailabilityZones
     enableAutoScaling: true
     count: gpuMinCount
     minCount: gpuMinCount
@@ -320,6 +326,61 @@ resource prometheusEndpointAssociation 'Microsoft.Insights/dataCollectionRuleAss
   scope: cluster
   properties: {
     dataCollectionEndpointId: dataCollectionEndpoint.id
+  }
+}
+
+// With useAADAuth the monitoring agent authenticates with the cluster identity and reads what
+// to collect from this rule; without the rule and its association it collects nothing.
+resource containerInsightsRule 'Microsoft.Insights/dataCollectionRules@2022-06-01' = {
+  name: containerInsightsRuleName
+  location: location
+  tags: tags
+  kind: 'Linux'
+  properties: {
+    dataSources: {
+      extensions: [
+        {
+          name: 'ContainerInsightsExtension'
+          extensionName: 'ContainerInsights'
+          streams: [
+            'Microsoft-ContainerInsights-Group-Default'
+          ]
+          extensionSettings: {
+            dataCollectionSettings: {
+              interval: '1m'
+              namespaceFilteringMode: 'Off'
+              enableContainerLogV2: true
+            }
+          }
+        }
+      ]
+    }
+    destinations: {
+      logAnalytics: [
+        {
+          name: 'workspace'
+          workspaceResourceId: logAnalyticsWorkspaceId
+        }
+      ]
+    }
+    dataFlows: [
+      {
+        streams: [
+          'Microsoft-ContainerInsights-Group-Default'
+        ]
+        destinations: [
+          'workspace'
+        ]
+      }
+    ]
+  }
+}
+
+resource containerInsightsAssociation 'Microsoft.Insights/dataCollectionRuleAssociations@2022-06-01' = {
+  name: 'ContainerInsightsExtension'
+  scope: cluster
+  properties: {
+    dataCollectionRuleId: containerInsightsRule.id
   }
 }
 

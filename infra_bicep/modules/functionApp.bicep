@@ -123,9 +123,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      httpLoggingEnabled: true
-      detailedErrorLoggingEnabled: true
-      requestTracingEnabled: true
       appSettings: [
         {
           name: 'AzureWebJobsStorage__accountName'

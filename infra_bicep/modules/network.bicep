@@ -166,4 +166,5 @@ output name string = vnet.name
 output functionSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, subnetNames.function)
 output privateEndpointSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, subnetNames.privateEndpoints)
 output internalDnsZoneName string = internalZone.name
+output aksSubnetName string = subnetNames.aks
 output aksSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, subnetNames.aks)

@@ -44,7 +44,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   sku: {
     name: skuName
     tier: skuName
-    capacity: skuName == 'Premium' ? 1 : 0
+    capacity: skuName == 'Premium' ? 1 : null
   }
   properties: {
     disableLocalAuth: true

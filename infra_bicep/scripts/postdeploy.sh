@@ -6,7 +6,7 @@
 #
 # Usage: infra_bicep/scripts/postdeploy.sh <deployment-name>     (reads the deployment's outputs)
 #    or: export the outputs as environment variables (azd does) and run it without arguments.
-# Needs: az (logged in), sqlcmd (go-sqlcmd), kubectl, python with the project installed.
+# Needs: az (logged in), sqlcmd (go-sqlcmd), kubectl, and python3 (or $PYTHON) with the project installed.
 # In prod (public network access disabled) run it from inside the VNet, e.g. a jump host or a
 # self-hosted runner; step 3 goes through `az aks command invoke` and works from anywhere.
 set -euo pipefail
@@ -17,7 +17,7 @@ repo="$(cd "${here}/../.." && pwd)"
 if [[ $# -ge 1 ]]; then
   # Each output becomes an environment variable of the same UPPER_SNAKE name.
   eval "$(az deployment sub show --name "$1" --query properties.outputs -o json |
-    python3 -c 'import json, shlex, sys; [print(f"export {k}={shlex.quote(str(v[\"value\"]))}") for k, v in json.load(sys.stdin).items()]')"
+    python3 -c 'import json, shlex, sys; [print("export %s=%s" % (k, shlex.quote(str(v["value"])))) for k, v in json.load(sys.stdin).items()]')"
 fi
 
 : "${AZURE_RESOURCE_GROUP:?}" "${AZURE_SQL_SERVER_FQDN:?}" "${AZURE_SQL_DATABASE_NAME:?}"
@@ -33,7 +33,7 @@ sqlcmd -S "${AZURE_SQL_SERVER_FQDN}" -d "${AZURE_SQL_DATABASE_NAME}" \
   -v IDENTITY_NAME="${AZURE_IDENTITY_NAME}" -v IDENTITY_CLIENT_ID="${AZURE_CLIENT_ID}"
 
 step "2/3 AI Search index at ${PMARK3_SEARCH_ENDPOINT}"
-(cd "${repo}" && python -m pmark3.search.azure_schema --endpoint "${PMARK3_SEARCH_ENDPOINT}")
+(cd "${repo}" && "${PYTHON:-python3}" -m pmark3.search.azure_schema --endpoint "${PMARK3_SEARCH_ENDPOINT}")
 
 step "3/3 gpu_service manifests on ${AZURE_AKS_CLUSTER_NAME}"
 rendered="$(mktemp -d)/gpu_service.yaml"

@@ -391,7 +391,7 @@ def test_gpu_pool_is_h100_tainted_and_autoscales_1_to_4() -> None:
     assert get_path(cluster_props, "networkProfile.networkPlugin") == "azure"
     assert get_path(cluster_props, "azureMonitorProfile.metrics.enabled") is True
     assert get_path(cluster_props, "disableLocalAccounts") is True
-    assert len(list(resources(tpl, "Microsoft.Insights/dataCollectionRuleAssociations"))) == 2
+    assert len(list(resources(tpl, "Microsoft.Insights/dataCollectionRuleAssociations"))) == 3
 
 
 def test_private_endpoints_cover_every_data_service() -> None:
@@ -581,3 +581,60 @@ def test_secure_decorator_is_recognised() -> None:
     tpl = parse_bicep("@secure()\n@description('SQL admin password.')\nparam adminPassword string\n")
     assert decorator_types(tpl["parameters"]["adminPassword"]) == {"secure", "description"}
     assert TEMPLATE_RULES["parameters-documented"]("s", tpl) == []
+
+
+# --- agreement with gpu_service/k8s (another team's manifests) ---------------------------
+
+GPU_MANIFESTS = REPO_ROOT / "gpu_service" / "k8s"
+
+
+def gpu_documents() -> list[dict[str, Any]]:
+    if not GPU_MANIFESTS.is_dir():
+        pytest.skip("gpu_service/k8s is not in the tree")
+    yaml = pytest.importorskip("yaml")
+    docs: list[dict[str, Any]] = []
+    for path in sorted(GPU_MANIFESTS.glob("*.yaml")):
+        docs.extend(d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if isinstance(d, dict))
+    return docs
+
+
+def test_gpu_deployments_tolerate_the_taint_and_select_the_label() -> None:
+    params = template("modules/aks.bicep")["parameters"]
+    key_value, effect = params["gpuNodeTaint"]["default"].split(":")
+    key, value = key_value.split("=")
+    ((_, pool),) = resources(template("modules/aks.bicep"), "Microsoft.ContainerService/managedClusters/agentPools")
+    labels = body(pool)["properties"]["nodeLabels"]
+    deployments = [d for d in gpu_documents() if d.get("kind") == "Deployment"]
+    assert deployments
+    for deployment in deployments:
+        spec = deployment["spec"]["template"]["spec"]
+        tolerations = spec.get("tolerations") or []
+        assert {"key": key, "value": value, "effect": effect} in [
+            {k: t.get(k) for k in ("key", "value", "effect")} for t in tolerations
+        ], deployment["metadata"]["name"]
+        assert spec.get("nodeSelector", {}).items() <= labels.items()
+
+
+def test_gpu_ingress_admits_the_function_app_subnet() -> None:
+    subnet = template("modules/network.bicep")["parameters"]["functionSubnetPrefix"]["default"]
+    text = flat(gpu_documents())
+    allowed = set(re.findall(r"\b\d+\.\d+\.\d+\.\d+/\d+\b", text))
+    assert allowed, "gpu_service/k8s names no source CIDR"
+    assert allowed == {subnet}, f"gpu_service admits {allowed}, the Function App integrates from {subnet}"
+
+
+def test_deploy_guide_gives_the_commands_and_post_deploy_steps() -> None:
+    guide = (REPO_ROOT / "docs" / "deploy-azure.md").read_text(encoding="utf-8")
+    for needed in (
+        "az deployment sub create",
+        "main.parameters.dev.json",
+        "main.parameters.prod.json",
+        "infra_bicep/scripts/postdeploy.sh",
+        "grant-sql-access.sql",
+        "python -m pmark3.search.azure_schema --endpoint",
+        "gpu_service/k8s",
+        "func azure functionapp publish",
+    ):
+        assert needed in guide, f"docs/deploy-azure.md lacks {needed!r}"
+    for parameter in COMMAND_LINE_PARAMETERS:
+        assert f"{parameter}=" in guide, f"the guide never shows how to pass {parameter}"
