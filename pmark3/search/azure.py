@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pmark3.errors import SearchError
+from pmark3.errors import ConfigurationError, SearchError
 from pmark3.ports import COLLECTIONS, Embedder, IndexDocument, SearchFilters, SearchHit
 from pmark3.search.azure_schema import FILTER_FIELDS, index_name
 
@@ -92,8 +92,15 @@ class AzureSearchIndex:
         if transport is not None:
             extra["transport"] = transport
         self._clients = {
-            c: SearchClient(str(endpoint), index_name(prefix, c), credential, **extra) for c in COLLECTIONS
+            c: SearchClient(str(endpoint).rstrip("/"), index_name(prefix, c), credential, **extra) for c in COLLECTIONS
         }
+
+    @classmethod
+    def from_settings(cls, settings: Any, embedder: Embedder, **kwargs: Any) -> AzureSearchIndex:
+        """From ``Settings``: ``search_endpoint`` (required) and ``search_index_prefix``."""
+        if settings.search_endpoint is None:
+            raise ConfigurationError("search_backend=azure needs PMARK3_SEARCH_ENDPOINT")
+        return cls(str(settings.search_endpoint).rstrip("/"), embedder, prefix=settings.search_index_prefix, **kwargs)
 
     def _client(self, collection: str) -> Any:
         try:

@@ -110,7 +110,8 @@ def work_order_document(
     cat = catalog or load_catalog()
     words = [wo.text, wo.kks]
     if location is not None:
-        words += [location.name_ko, location.name_en]
+        # Every way operators name the equipment, so a query in any of them finds its history.
+        words += [location.name_ko, location.name_en, *location.aliases]
     words += [_name(cat.failure_modes, wo.failure_mode), _name(cat.failure_modes, wo.failure_mode, "en")]
     if wo.actions:
         words.append(wo.actions)

@@ -273,3 +273,16 @@ def test_cli_reports_failure_without_traceback(
     monkeypatch.setattr(azure_schema, "ensure_indexes", boom)
     assert main(["--endpoint", ENDPOINT]) == 1
     assert "no credential" in capsys.readouterr().err
+
+
+def test_from_settings_uses_endpoint_and_prefix() -> None:
+    from pmark3.config import Settings
+    from pmark3.errors import ConfigurationError
+
+    t = RecordingTransport(scripted([(200, {"value": []}, {})]))
+    s = Settings(_env_file=None, search_backend="azure", search_endpoint=ENDPOINT, search_index_prefix="plant7")  # type: ignore[call-arg,arg-type]
+    index = AzureSearchIndex.from_settings(s, HashEmbedder(dimension=4), credential=FakeCredential(), transport=t)
+    index.search("procedure_docs", "x", None)
+    assert t.requests[0].url.startswith(f"{ENDPOINT}/indexes('plant7-procedure-docs')/docs/search.post.search")
+    with pytest.raises(ConfigurationError):
+        AzureSearchIndex.from_settings(Settings(_env_file=None), HashEmbedder())  # type: ignore[call-arg]
