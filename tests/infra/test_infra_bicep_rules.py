@@ -638,3 +638,16 @@ def test_deploy_guide_gives_the_commands_and_post_deploy_steps() -> None:
         assert needed in guide, f"docs/deploy-azure.md lacks {needed!r}"
     for parameter in COMMAND_LINE_PARAMETERS:
         assert f"{parameter}=" in guide, f"the guide never shows how to pass {parameter}"
+
+
+def test_azd_parameter_file_only_maps_environment_variables() -> None:
+    # azd reads main.parameters.json and substitutes ${VAR} from the azd environment.
+    declared = template("main.bicep").get("parameters") or {}
+    values = {
+        k: v["value"]
+        for k, v in json.loads((BICEP_ROOT / "main.parameters.json").read_text(encoding="utf-8"))["parameters"].items()
+    }
+    assert set(values) <= set(declared)
+    assert all(re.fullmatch(r"\$\{[A-Z][A-Z0-9_]*\}", v) for v in values.values()), values
+    required = {p for p, spec in declared.items() if spec.get("default") is None}
+    assert required <= set(values)
