@@ -70,9 +70,7 @@ class Gazetteer:
 
     def add(self, term: str, entry: Entry) -> None:
         key = canonical(term)
-        if len(key) < 2 and not key.isascii():
-            return
-        if not key:
+        if not key or (len(key) < 2 and entry.source not in ("lexicon", "catalog", "learned")):
             return
         old = self._terms.get(key)
         if old is not None and _SOURCE_RANK[old.source] > _SOURCE_RANK[entry.source]:

@@ -138,9 +138,14 @@ class Normalizer:
         conf = self.calibrator.confidence("location", _location_key(s))
         unit_s = str(unit) if unit is not None else None
         system_s = str(system) if system is not None else None
+        cls = str(s.cls.value) if s.cls.value else None
         code = s.kks if (s.kks and unit_s and s.kks.startswith(f"{unit_s}{system_s}")) else None
+        named = self._kks.get(code) if code else None
+        if named is not None and cls and named.equipment_class != cls:
+            # "#1 CWP B 모터": the tag names the pump, the words its motor.
+            code = self.analyzer.child(named.kks, cls)
         if code is None:
-            code = self.analyzer.locate(unit_s, system_s, s.train, str(s.cls.value) if s.cls.value else None)
+            code = self.analyzer.locate(unit_s, system_s, s.train, cls)
         if unit_s is None:
             conf = min(conf, NO_UNIT_CAP)
         alts: list[Alternative] = []

@@ -28,7 +28,7 @@ from pmark3.understanding.units import UnitMention, find_trains, find_units
 
 _NEG_AFTER = re.compile(
     r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))"
-    r"|^(?:은|는|이|가)? ?(?:정상|문제없|이상없|괜찮)"
+    r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮)"
 )
 # "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
 _LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)")
@@ -107,6 +107,10 @@ class Analyzer:
         self.known_systems = set(catalog.systems)
         self.by_unit_system: dict[tuple[str, str], list[FunctionalLocation]] = {}
         self.by_kks = {fl.kks: fl for fl in self.locations}
+        self.children: dict[str, list[FunctionalLocation]] = {}
+        for fl in self.locations:
+            if fl.parent:
+                self.children.setdefault(fl.parent, []).append(fl)
         counts: dict[str, Counter[str]] = {}
         for fl in self.locations:
             self.by_unit_system.setdefault((fl.unit, fl.system), []).append(fl)
@@ -371,6 +375,11 @@ class Analyzer:
             r.priority_original = r.priority.original
 
     # ------------------------------------------------------------------ register
+    def child(self, kks: str, cls: str) -> str | None:
+        """The one part of ``kks`` with class ``cls`` (a pump's motor), if there is exactly one."""
+        found = [f.kks for f in self.children.get(kks, []) if f.equipment_class == cls]
+        return found[0] if len(found) == 1 else None
+
     def locate(self, unit: str | None, system: str | None, train: str | None, cls: str | None) -> str | None:
         """The most specific register code for what is known; None without a unit."""
         if unit is None or system is None:

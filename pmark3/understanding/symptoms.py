@@ -112,7 +112,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("ELU", 3, r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|샘|새)|oil (?:dripping|leak)|leaking oil|"
      r"공기[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유"),
     ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
-    ("OHE", 2, r"온도 \d+ (?:도|℃|c)(?= |$|[^a-z])|temp \d+ (?:c|°)|running hot|핫스팟|hot spot|메탈온도|토출온도|exhaust hot|단자과열"),
+    ("OHE", 2, r"온도 \d+ (?:도|℃|c)(?= |$|[^a-z])|temp(?:erature)? \d+ (?:c|°)|running hot|핫스팟|hot spot|메탈온도|토출온도|exhaust hot|단자과열"),
     ("LOO", 3, r"성능[^|]{0,3}?떨어|압력이?안나|양정[^|]{0,2}?부족|공기압[^|]{0,3}?안올라|로딩시간[^|]{0,3}?길|slow loading|"
      r"output dropped|not enough flow|pressure dropping|용량[^|]{0,2}?저하|capacity (?:down|low)|셀전압[^|]{0,3}?떨어|"
      r"not building up"),
@@ -145,7 +145,10 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
     ("FTI", 3, r"제대로[^|]{0,4}?안"),
     ("SPO", 3, r"저절로|operates by itself"),
-    ("FTC", 3, r"완전히[^|]{0,2}?안닫"),
+    ("FTC", 3, r"완전히[^|]{0,2}?안닫|재착좌[^|]{0,3}?(?:안|불|실패)|reseat|fail(?:s|ed)? to reseat"),
+    ("PDE", 2, r"(?:전도도|ph|수소순도|순도|농도|비중|습도|산소|o 2|nox|so 2|conductivity|purity)[^|]{0,4}?"
+     r"(?:높|낮|저하|상승|증가|감소|high|low|rising|dropping)"),
+    ("BRD", 1, r"고장"),
     ("DOP", 3, r"동작[^|]{0,2}?느|slow to respond"),
     ("LCP", 3, r"닫았는데[^|]{0,6}?흐름|leaks through|심머링|simmer"),
     ("FCO", 3, r"(?:cb|차단기)[^|]{0,4}?(?:클로즈|투입)[^|]{0,3}?(?:안|불가)|breaker won t close|fails? to close in"),
@@ -158,11 +161,12 @@ PATTERNS: list[tuple[str, int, str]] = [
      r"insulation (?:resistance|fail|breakdown|low)"),
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
-    ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue|고장"),
+    ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
 
 _NEGATED_AFTER = re.compile(
-    r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|fine|no problem)"
+    r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상(?=이|임|입|인|으로|적|$| |\|)|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|"
+    r"fine|no problem)"
     r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니)"
     r"|^[^|]{0,3}?(?:게|것|건|거)(?:은|는|이|가)? ?아니"
 )
