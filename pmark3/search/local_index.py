@@ -59,6 +59,8 @@ class _Collection:
         self.kw = KeywordIndex()
         self.hnsw = hnswlib.Index(space="ip", dim=dimension)
         self.snapshot_slot = 0
+        # One lock per collection: the four collections of a query are searched in parallel.
+        self.lock = threading.RLock()
         self._load()
 
     # -- capacity and bookkeeping ------------------------------------------------
@@ -248,7 +250,6 @@ class LocalHybridIndex:
     def __init__(self, path: Path, embedder: Embedder) -> None:
         self.path = Path(path)
         self.embedder = embedder
-        self._lock = threading.RLock()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = DocStore(self.path / "docs.sqlite")
@@ -277,7 +278,7 @@ class LocalHybridIndex:
                 if len(d.vector) != col.dim:
                     raise SearchError(f"document {d.id}: vector has {len(d.vector)} dimensions, index has {col.dim}")
                 vectors[i] = d.vector
-        with self._lock:
+        with col.lock:
             try:
                 col.upsert(documents, vectors)
             except (OSError, sqlite3.Error, RuntimeError) as exc:
@@ -285,7 +286,7 @@ class LocalHybridIndex:
 
     def delete(self, collection: str, ids: Sequence[str]) -> None:
         col = self._collection(collection)
-        with self._lock:
+        with col.lock:
             try:
                 col.delete(list(ids))
             except (OSError, sqlite3.Error) as exc:
@@ -303,7 +304,7 @@ class LocalHybridIndex:
         if top <= 0:
             return []
         k = max(CANDIDATES, top)
-        with self._lock:
+        with col.lock:
             try:
                 mask = col.mask(filters)
                 filtered = filters is not None and any(v is not None for v in filters.model_dump().values())
@@ -327,18 +328,18 @@ class LocalHybridIndex:
 
     def count(self, collection: str, filters: SearchFilters | None = None) -> int:
         col = self._collection(collection)
-        with self._lock:
+        with col.lock:
             return int(col.mask(filters).sum())
 
     def flush(self) -> None:
         """Write the snapshots so the next open does not replay documents."""
-        with self._lock:
-            try:
-                for col in self._collections.values():
+        try:
+            for col in self._collections.values():
+                with col.lock:
                     if col.next_slot != col.snapshot_slot:
                         col.snapshot()
-            except (OSError, RuntimeError) as exc:
-                raise SearchError(f"cannot write index snapshot under {self.path}: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise SearchError(f"cannot write index snapshot under {self.path}: {exc}") from exc
 
     def close(self) -> None:
         self.flush()
