@@ -347,6 +347,12 @@ def evaluate(examples: Sequence[Example], predict: Predict) -> EvalReport:
     return build_report(outcomes, errors)
 
 
+def _proposed(outcome: ExampleOutcome, field: str) -> bool:
+    value = outcome.predicted[field]
+    empty = value is None or (isinstance(value, list) and all(v is None for v in value))
+    return not empty or outcome.confidence.get(field, 0.0) > 0.0
+
+
 def build_report(outcomes: Sequence[ExampleOutcome], errors: int = 0) -> EvalReport:
     """Aggregate scored outcomes into the report."""
     overall = _group(outcomes)
@@ -354,7 +360,9 @@ def build_report(outcomes: Sequence[ExampleOutcome], errors: int = 0) -> EvalRep
     by_language = {
         lang: _group([o for o in outcomes if o.language == lang]) for lang in sorted({o.language for o in outcomes})
     }
-    pairs = [(o.confidence.get(f, 0.0), o.correct[f]) for o in outcomes for f in CALIBRATED_FIELDS]
+    # A field left empty with no confidence proposed nothing, so it says nothing about
+    # calibration; an empty field with confidence (a confident "no priority") does.
+    pairs = [(o.confidence.get(f, 0.0), o.correct[f]) for o in outcomes for f in CALIBRATED_FIELDS if _proposed(o, f)]
     latencies = [o.latency_ms for o in outcomes]
     return EvalReport(
         n=len(outcomes),

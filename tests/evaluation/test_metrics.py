@@ -279,3 +279,17 @@ def test_format_report_and_json_dump() -> None:
     dumped = report.model_dump(mode="json")
     assert dumped["n"] == 4 and dumped["by_scenario"]["S1"]["n"] == 3
     assert len(dumped["outcomes"]) == 4 and "latency_ms" in dumped["outcomes"][0]
+
+
+def test_empty_fields_without_confidence_stay_out_of_calibration() -> None:
+    def only_location(ex: Example) -> dict[str, Any]:
+        e = ex.expected
+        return {
+            "scenario": e.scenario,
+            "location": {"unit": e.unit, "system": e.kks_system, "normalized": None, "confidence": 0.8},
+            "equipment_type": {"normalized": None, "confidence": 0.0},
+        }
+
+    report = evaluate(EXAMPLES, only_location)
+    assert sum(b.count for b in report.calibration) == 4
+    assert {(b.lower, b.count) for b in report.calibration if b.count} == {(0.8, 4)}
