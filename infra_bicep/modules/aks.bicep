@@ -180,10 +180,8 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
         maxCount: 3
         maxPods: 110
         enableEncryptionAtHost: enableEncryptionAtHost
-        // Keeps application pods off the system nodes.
-        nodeTaints: [
-          'CriticalAddonsOnly=true:NoSchedule'
-        ]
+        // Untainted on purpose: the app-routing NGINX controller and other non-GPU pods of
+        // gpu_service/k8s run here, since the only other pool is tainted for GPU work.
         upgradeSettings: {
           maxSurge: '33%'
         }
