@@ -46,8 +46,17 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def live_server(seeded_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`python -m pmark3 serve` on a free loopback port, over a fresh copy of the seeded data."""
+def live_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python -m pmark3 serve` on a free loopback port, over a fresh copy of the seeded data.
+
+    For working on the page, env ``PMARK3_WEB_TEST_SERVER=http://127.0.0.1:PORT`` points the tests
+    at a server that is already running instead (its data is changed by the feedback test).
+    """
+    external = os.environ.get("PMARK3_WEB_TEST_SERVER")
+    if external:
+        yield external.rstrip("/")
+        return
+    seeded_dir: Path = request.getfixturevalue("seeded_dir")
     root = tmp_path_factory.mktemp("web-server")
     data_dir = root / "data"
     shutil.copytree(seeded_dir, data_dir)

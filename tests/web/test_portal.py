@@ -83,6 +83,7 @@ def field_code(page: Any, field: str) -> str:
 
 def shot(page: Any, directory: Path, name: str) -> Path:
     path = directory / f"{name}.png"
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(path), full_page=True)
     return path
 
@@ -90,6 +91,8 @@ def shot(page: Any, directory: Path, name: str) -> Path:
 def test_1_korean_request_shows_progress_then_fields_then_evidence(page: Any, screenshot_dir: Path) -> None:
     send(page, "2호기 급수펌프 B 진동 심함, 긴급")
     request_id = wait_result(page)
+    page.wait_for_selector(f"#history-list li[data-id='{request_id}']")
+    shot(page, screenshot_dir, "1-korean-request")
     assert re.fullmatch(r"[\w-]+", request_id)
 
     timeline: list[str] = page.evaluate("window.__timeline")
@@ -136,9 +139,7 @@ def test_1_korean_request_shows_progress_then_fields_then_evidence(page: Any, sc
     assert page.locator("#answer").inner_text().strip()
 
     # History: the request is listed with its status.
-    page.wait_for_selector(f"#history-list li[data-id='{request_id}']")
     assert page.locator(f"#history-list li[data-id='{request_id}'] .badge").inner_text().strip()
-    shot(page, screenshot_dir, "1-korean-request")
 
 
 def test_2_follow_up_corrects_the_train_in_the_same_session(page: Any, screenshot_dir: Path) -> None:
@@ -146,24 +147,25 @@ def test_2_follow_up_corrects_the_train_in_the_same_session(page: Any, screensho
     first_id = wait_result(page)
     first_location = field_code(page, "location")
     session = page.locator("#session-id").inner_text().strip()
-    assert session and first_location.startswith("2LAC"), (session, first_location)
+    # KKS trains of the feedwater pumps: 2LAC10AP… is pump A, 2LAC20AP… is pump B.
+    assert session and re.match(r"2LAC20AP\d{3}$", first_location), (session, first_location)
     assert page.evaluate("sessionStorage.getItem('pmark3.session_id')") == session
 
     send(page, "아 B펌프 말고 A요")
     second_id = wait_result(page, first_id)
+    page.wait_for_function("() => document.querySelectorAll('#history-list li').length >= 2")
+    shot(page, screenshot_dir, "2-follow-up-train")
     second_location = field_code(page, "location")
     assert second_id != first_id
     assert page.locator("#session-id").inner_text().strip() == session, "the follow-up opened a new session"
-    assert second_location.startswith("2LAC") and second_location != first_location, (first_location, second_location)
+    assert re.match(r"2LAC10AP\d{3}$", second_location), f"train not corrected: {first_location} -> {second_location}"
     changed = page.locator("#field-location .field-changed")
     assert changed.is_visible() and first_location in changed.inner_text()
     assert field_code(page, "equipment_type") == "PU"
 
-    page.wait_for_function("() => document.querySelectorAll('#history-list li').length >= 2")
     ids = [li.get_attribute("data-id") for li in page.locator("#history-list li").all()]
     assert ids[:2] == [second_id, first_id]  # newest first
     assert page.locator("#history-list li.is-current").get_attribute("data-id") == second_id
-    shot(page, screenshot_dir, "2-follow-up-train")
 
 
 def test_3_correction_is_saved_through_feedback_and_visible_in_the_api(
@@ -228,6 +230,7 @@ def test_4_empty_and_over_long_requests_show_clear_messages(page: Any, screensho
 def test_5_request_without_a_unit_asks_for_the_unit(page: Any, screenshot_dir: Path) -> None:
     send(page, "급수펌프 B 진동 심함")
     wait_result(page)
+    shot(page, screenshot_dir, "5-no-unit-question")
     assert page.locator("#field-location .field-meta").get_attribute("data-unit") == ""
     assert page.locator("#field-location .field-meta-missing").is_visible()
     assert not field_code(page, "location")  # never guessed
@@ -235,7 +238,6 @@ def test_5_request_without_a_unit_asks_for_the_unit(page: Any, screenshot_dir: P
     assert questions, "no questions shown"
     assert any("호기" in q for q in questions), questions
     assert page.locator("#questions-block").is_visible()
-    shot(page, screenshot_dir, "5-no-unit-question")
 
 
 def test_keyboard_and_ime_do_not_send_unfinished_text(page: Any) -> None:

@@ -259,14 +259,18 @@
       finishRun(run, status);
     }).catch(function (err) {
       if (!(err instanceof ApiError)) err = new ApiError("bad", 0, t("errBadResponse"), String(err && err.message || err));
-      markStepsFailed();
-      setProgressStatus(t("progressFailed"));
+      if (run.id) {
+        markStepsFailed();
+        setProgressStatus(t("progressFailed"));
+      } else {
+        $("progress").hidden = true; // it never reached the server: no step ran
+        state.stepsView = null;
+      }
       var retry = run.id ? null : function () { send(text); };
       if (err.kind === "problem" && err.status === 422 && !run.id) {
         // Input problems belong next to the input.
         showFormMessage(err.detail || err.title, "error");
         $("request-text").setAttribute("aria-invalid", "true");
-        $("progress").hidden = true;
       } else {
         showError(err, retry);
       }
@@ -319,6 +323,10 @@
       throw new ApiError("failed", 0, t("errRunFailed"), detail || t("progressFailed"));
     }
     if (out.session_id) setSession(out.session_id);
+    if (out.errors && out.errors.length && state.stepsView) {
+      state.stepsView.failedAt = out.errors[0].step;
+      renderSteps(state.stepsView);
+    }
     show({ id: run.id, text: run.text, result: out }, true);
   }
 
@@ -468,9 +476,21 @@
       var db = el("div", "banner banner-duplicate", null);
       db.id = "duplicate-banner";
       db.setAttribute("role", "note");
-      db.appendChild(el("strong", null, "⧉ " + t("kind_duplicate")));
+      db.appendChild(el("strong", null, t("kind_duplicate")));
       db.appendChild(el("span", null, " " + t("duplicateBanner", { ids: dups.map(function (d) { return d.id; }).join(", ") }).replace(/^[^:：]*[:：]\s*/, "")));
       banners.appendChild(db);
+    }
+    if (r.errors && r.errors.length) {
+      var eb = el("div", "banner banner-error", null);
+      eb.id = "result-errors";
+      eb.setAttribute("role", "note");
+      eb.appendChild(el("strong", null, t("resultErrorsTitle")));
+      var eul = el("ul");
+      r.errors.forEach(function (e) {
+        eul.appendChild(el("li", null, t("resultErrorItem", { step: t("step_" + e.step), message: e.message })));
+      });
+      eb.appendChild(eul);
+      banners.appendChild(eb);
     }
     if (r.warnings && r.warnings.length) {
       var wb = el("div", "banner banner-warning", null);
@@ -551,9 +571,15 @@
     card.appendChild(codeLine);
 
     if (field === "location") {
-      var unitText = v.unit ? t("unit", { unit: v.unit }) : t("unitUnknown");
-      var meta = el("p", "field-meta" + (v.unit ? "" : " field-meta-missing"), unitText + (v.system ? " · " + v.system : ""));
-      meta.setAttribute("data-unit", v.unit || "");
+      // The unit and system come with the field; a KKS code also spells them (unit digit + system).
+      var kks = code === null || code === undefined ? "" : String(code);
+      var unit = v.unit || (/^[0-9][A-Z]{3}/.test(kks) ? kks.charAt(0) : "");
+      var system = v.system || (/^[0-9][A-Z]{3}/.test(kks) ? kks.slice(1, 4) : "");
+      var sysNames = system && state.catalog && state.catalog.systems ? state.catalog.systems[system] : null;
+      var unitText = unit ? t("unit", { unit: unit }) : t("unitUnknown");
+      var sysText = system ? " · " + system + (sysNames && !names ? " " + nameText(sysNames) : "") : "";
+      var meta = el("p", "field-meta" + (unit ? "" : " field-meta-missing"), unitText + sysText);
+      meta.setAttribute("data-unit", unit || "");
       card.appendChild(meta);
     }
 
@@ -821,7 +847,7 @@
         row.status ? t("status_" + row.status) : t("rt_" + row.runtimeStatus));
       badge.setAttribute("data-status", st || "");
       top.appendChild(badge);
-      var time = row.createdTime ? new Date(row.createdTime) : null;
+      var time = row.createdTime ? parseTime(row.createdTime) : null;
       if (time && !isNaN(time.getTime())) {
         var tm = el("time", "muted", time.toLocaleTimeString(state.lang === "ko" ? "ko-KR" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
         tm.setAttribute("datetime", row.createdTime);
@@ -835,6 +861,13 @@
       li.appendChild(btn);
       ol.appendChild(li);
     });
+  }
+
+  // The API's times are UTC; one without an offset is read as UTC, not as local time.
+  function parseTime(iso) {
+    var s = String(iso);
+    if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) s += "Z";
+    return new Date(s);
   }
 
   function openRequest(id, text, focus) {

@@ -97,6 +97,8 @@ window.PMARK3_I18N = {
     needsReviewBanner: "검토 필요: 자동 코드화의 확신이 낮거나 빠진 값이 있습니다. 담당자가 확인한 뒤 저장하세요.",
     duplicateBanner: "중복 의심: 같은 설비에 열려 있는 통지가 있습니다 — {ids}",
     warningsTitle: "주의",
+    resultErrorsTitle: "처리 중 오류 — 요청은 기록되었고 담당자가 확인합니다",
+    resultErrorItem: "{step}: {message}",
 
     kind_work_order: "과거 작업",
     kind_procedure: "절차서",
@@ -260,6 +262,8 @@ window.PMARK3_I18N = {
     needsReviewBanner: "Needs review: the automatic coding is unsure or a value is missing. A person should check it before saving.",
     duplicateBanner: "Possible duplicate: an open notification exists for this equipment — {ids}",
     warningsTitle: "Warnings",
+    resultErrorsTitle: "Errors while processing — the request is recorded and a person will check it",
+    resultErrorItem: "{step}: {message}",
 
     kind_work_order: "Past work order",
     kind_procedure: "Procedure",
