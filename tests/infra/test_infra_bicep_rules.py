@@ -651,3 +651,80 @@ def test_azd_parameter_file_only_maps_environment_variables() -> None:
     assert all(re.fullmatch(r"\$\{[A-Z][A-Z0-9_]*\}", v) for v in values.values()), values
     required = {p for p, spec in declared.items() if spec.get("default") is None}
     assert required <= set(values)
+
+
+def declared_symbols(tpl: Template) -> set[str]:
+    return {name for section in ("parameters", "variables", "resources", "modules") for name in tpl.get(section) or {}}
+
+
+def referenced_symbols(tpl: Template) -> set[str]:
+    """Symbols used as `x.y`, in `${x...}`, or as parent/scope/dependsOn: what bicep build resolves."""
+    refs: set[str] = set()
+
+    def accessor_tail(value: Any) -> None:
+        # In `a.b.c` pycep nests `b.c` as the second operand; only `a` is a symbol.
+        operands = get_path(value, "operator.operands")
+        if isinstance(operands, dict) and get_path(value, "operator.type") == "property_accessor":
+            if not isinstance(operands["operand_1"], str):
+                visit(operands["operand_1"])
+            accessor_tail(operands["operand_2"])
+        elif not isinstance(value, str):
+            visit(value)
+
+    def visit(value: Any) -> None:
+        if isinstance(value, dict):
+            operands = get_path(value, "operator.operands")
+            if isinstance(operands, dict) and get_path(value, "operator.type") == "property_accessor":
+                first = operands["operand_1"]
+                if isinstance(first, str):
+                    refs.add(first)
+                else:
+                    visit(first)
+                accessor_tail(operands["operand_2"])
+                return
+            for key, item in value.items():
+                if key in {"parent", "scope"} and isinstance(item, str):
+                    refs.add(item)
+                elif key == "dependsOn" and isinstance(item, list):
+                    refs.update(v for v in item if isinstance(v, str))
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, str):
+            refs.update(re.findall(r"\$\{\s*!?\s*([A-Za-z_]\w*)(?![\w(])", value))
+
+    visit({k: tpl.get(k) for k in ("variables", "resources", "modules", "outputs")})
+    return refs
+
+
+BARE_VALUE = re.compile(r"^\s*(?:[\w'-]+\s*:\s*)?([A-Za-z_]\w*)\s*(?://.*)?$")
+
+
+def bare_identifiers(text: str) -> set[str]:
+    """`key: someName` and array lines `someName`: pycep reads these like literals, so check the source."""
+    names = set()
+    for line in text.splitlines():
+        match = BARE_VALUE.match(line)
+        if match and match.group(1) not in {"true", "false", "null"}:
+            names.add(match.group(1))
+    return names
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=ids(ALL_FILES))
+def test_every_referenced_symbol_is_declared(path: Path) -> None:
+    tpl = parsed(path)
+    undefined = (referenced_symbols(tpl) | bare_identifiers(path.read_text(encoding="utf-8"))) - declared_symbols(tpl)
+    assert not undefined, f"{path.name} references undeclared symbols: {sorted(undefined)}"
+
+
+def test_symbol_check_catches_a_typo() -> None:
+    tpl = parse_bicep(
+        "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {\n  name: 'st'\n}\n"
+        "output a string = stroage.id\noutput b string = '${st.name}-${missing}'\n"
+    )
+    assert referenced_symbols(tpl) - declared_symbols(tpl) == {"stroage", "missing"}
+    assert bare_identifiers("  location: locaton\n  tags: {}\n  dependsOn: [\n    sotrage\n  ]\n  x: true\n") == {
+        "locaton",
+        "sotrage",
+    }
