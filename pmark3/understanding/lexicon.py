@@ -23,7 +23,7 @@ EQUIPMENT_LINES = r"""
 버너|주버너|버너노즐|burner ; HHA ; ;
 점화기|이그나이터|igniter ; HHA ; HB ;
 화염감지기|화염감시기|화염검출기|플레임스캐너|flame scanner|flame rod|flame detector ; HHA ; IP ;
-급탄기|석탄급탄기|피더|coal feeder|feeder|gravimetric feeder ; HFB ; ;
+급탄기|석탄급탄기|피더|coal feeder|feeder|gravimetric feeder ; HFB ; CV ;
 미분기|석탄미분기|분쇄기|보울밀|분급기|coal mill|mill|pulverizer|pulveriser|bowl mill|classifier|a 밀|b 밀|c 밀|d 밀|밀 a|밀 b|밀 c|밀 d ; HFC ; ;
 1차공기송풍기|1차송풍기|일차송풍기|1차공기팬|일차공기팬|1차팬|pa fan|paf|pa blower|primary air fan ; HFD ; BL ;
 압입송풍기|압입통풍기|압입팬|fd fan|fdf|fd 팬|forced draft fan|forced draught fan ; HLB ; BL ;
@@ -43,6 +43,7 @@ main feedwater|main fw|fw flow|급수유량|feedwater flow|주급수|fw|fwcv|급
 저온재열|crh|cold reheat ; LBC ; ;
 보조증기|소내증기|aux steam|auxiliary steam|auxiliary steam header|aux steam header|as header ; LBG ; ;
 복수배관|주복수배관|복수라인|복수관|condensate line|condensate piping|main condensate ; LCA ; PI ;
+복수|condensate ; LCA ; ; weak
 복수펌프|복수추출펌프|cep|condensate pump|condensate extraction pump ; LCB ; PU ;
 저압히터|저압급수가열기|lp 히터|lph|lp heater|low pressure heater ; LCC ; HE ;
 고압터빈|hp 터빈|hpt|hp turbine ; MAA ; ST ;
@@ -70,19 +71,19 @@ ccw|cccw|폐회로냉각수|기기냉각수|폐쇄냉각수|closed cooling water
 연료유|경유|중유|fuel oil|light oil|diesel oil|fo|f o ; EGC ; ;
 fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
 운탄|운탄설비|저탄장|석탄이송|운탄컨베이어|스태커|리클레이머|coal handling|coal yard|coal conveyor|stacker|reclaimer|chp ; EAC ; ;
-컨베이어|벨트컨베이어|conveyor|belt conveyor|bc ; EAC ; CV ;
+컨베이어|컨베어|콘베어|콘베이어|벨트컨베이어|conveyor|belt conveyor|bc ; EAC ; CV ;
 주변압기|승압변압기|gsu|main transformer|generator transformer|step up transformer ; BAT ; PT ;
 소내변압기|소내변|uat|sst|unit auxiliary transformer|auxiliary transformer|station service transformer ; BBT ; PT ;
 고압배전반|고압스위치기어|6 9 kv|4 16 kv|m c 반|mv switchgear|medium voltage switchgear ; BBA ; SG ;
 저압배전반|로드센터|480 v|load center|lv switchgear|power center ; BFA ; SG ;
 축전지|배터리|직류전원|dc 전원|battery|125 v dc|dc system ; BTA ; ;
 ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
-펌프|pump|pmp ; ; PU ;
-모터|모타|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor ; ; EM ;
+펌프|펌브|뽐프|pump|pmp ; ; PU ;
+모터|모타|모다|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor ; ; EM ;
 윤활유펌프|오일펌프|lo pump|lop|oil pump|lube oil pump ; ; PU ;
 송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
 압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
-밸브|조절밸브|전동밸브|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
+밸브|벨브|발브|밸부|조절밸브|전동밸브|스팀트랩|steam trap|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
 열교환기|냉각기|쿨러|오일쿨러|급수가열기|heat exchanger|cooler|oil cooler|hx ; ; HE ;
 배관|파이프|관로|헤더|엘보|드레인배관|piping|pipe|header|elbow|line ; ; PI ;
 탱크|저장탱크|저장조|tank ; ; TA ;
@@ -95,7 +96,7 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 디젤엔진|diesel engine ; ; CE ;
 비상디젤발전기|비상발전기|edg|emergency diesel generator|emergency generator ; BFA ; CE ;
 펌프피더|모터피더|피더차단기|feeder breaker|pump feeder|motor feeder ; ; SG ;
-필터|여과기|스트레이너|여과망|필터엘리먼트|멤브레인|ro 막|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
+필터|여과기|스트레이너|스트레나|스트레이나|여과망|필터엘리먼트|멤브레인|ro 막|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
 전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;

@@ -337,7 +337,7 @@ class Analyzer:
         seen: set[str] = set()
         for s in ranked:
             code = s.code
-            if code in ("ELP", "ELU", "ELF"):
+            if code == "ELP":  # a generic leak word: the medium decides the code
                 code = leak_medium(canon, s, r.system)
             if code in seen:
                 continue

@@ -38,8 +38,17 @@ _FOLLOWUP = re.compile(
 )
 
 
+# Asking for records is an information request even when a symptom is named.
+_RECORDS = re.compile(
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|보여|알려|자료|"
+    r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?)(?= |$)"
+)
+
+
 def detect_scenario(canon: str, has_history: bool, symptom_strength: int) -> tuple[Scenario, str]:
     """Scenario and the evidence key for its confidence."""
+    if not has_history and _RECORDS.search(canon) and not _REQUEST.search(canon):
+        return "S3", "records"
     strong_info = bool(_INFO_STRONG.search(canon))
     info = strong_info or bool(_INFO.search(canon)) or canon.rstrip().endswith("?")
     question = "?" in canon or canon.rstrip().endswith(("요", "까", "나요"))

@@ -22,8 +22,9 @@ GL = r"[^|]{0,30}?"
 _TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일온도|bearing temp|oil temp|top oil)"
 _PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|헤드|head)"
 _FLOW = r"(?:유량|flow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|부하|공급량)"
-_UP = r"(?:높|상승|올라|증가|올라감|오름|high|rising|rise|increas|up)"
-_DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|low|drop|dropp|decreas|fall|down)"
+# English words only as whole words ("up" is not inside "coupling").
+_UP = r"(?:높|상승|올라|증가|올라감|오름|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
+_DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(?:low|lower|drop\w*|decreas\w*|fall\w*|down)(?![a-z]))"
 
 # (code, strength, regex)
 PATTERNS: list[tuple[str, int, str]] = [
@@ -40,7 +41,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTS", 3, r"(?:주행|운전|가동|구동|기동)[^|]{0,4}?(?:안됨|안돼|불가|안되)"),
     ("SPO", 3, r"불시[^|]{0,4}?(?:개방|동작|투입|차단|작동)|unexpected(?:ly)? (?:open|clos|operat)"),
     ("PDE", 3, r"비중[^|]{0,4}?(?:낮|높|저하)|specific gravity"),
-    ("FTF", 3, r"자동[^|]{0,6}?(?:안됨|안돼|불가|실패|안되)|auto[^|]{0,10}?(?:fail|did not|didn t|won t)"),
+    ("FTF", 3, r"자동(?:절체|전환|기동|투입|트립|동작|작동)[^|]{0,4}?(?:안됨|안돼|불가|실패|안되)|"
+     r"auto[^|]{0,10}?(?:fail|did not|didn t|won t)"),
     ("ERO", 3, r"(?:신호|지시|값|signal|reading|indication)[^|]{0,5}?(?:흔들|출렁|튀|요동|fluctuat|unstable|jump|hunting)"),
     ("NOO", 3, r"(?:표시|지시|신호|출력|output|display|indication)[^|]{0,4}?(?:안나|없|안들어|안뜸|안떠)|정전|blackout|no power"),
     # Vibration / noise.
@@ -52,7 +54,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("OHE", 3, r"\d+ 도[^|]{0,8}?(?:높|상승|올라|증가)"),
     ("OHE", 2, r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smok|burning smell|high temp|overtemp"),
     # Pressure, flow, output.
-    ("PLU", 3, r"(?:차압|dp|d p|differential pressure)" + G + _UP),
+    ("PLU", 3, r"(?:차압|(?<![a-z])d ?p(?![a-z])|differential pressure)" + G + _UP),
     ("PLU", 3, r"막힘|막혀|막혔|막힌|폐색|clog|plugg|chok|block(?:ed|age)|plugged"),
     ("PLU", 2, r"차압|(?:^| )d p(?= |$)|(?:^| )dp(?= |$)|differential pressure"),
     ("LOO", 3, _PRESS + G + _DOWN),
@@ -64,7 +66,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("ELP", 2, r"누설|누수|새고|새요|새는|샘(?!플)|새어|새서|물이떨어|물떨어|leak|drip|weep|적하|리크|스팀나|증기나"),
     ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak"),
     ("LCP", 3, r"(?:닫아도|닫았는데|닫혀있는데|닫힌상태|닫은상태|closed but|even when closed|fully closed)"
-     r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|누설|빠짐|leak|pass|flow)"),
+     r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|흐름|넘어|누설|빠짐|leak|pass|flow)"),
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
     ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|리크|터|파열|파공|leak|rupture|burst)"),
     # Start / stop / trip.
@@ -93,24 +95,35 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("LOR", 2, r"이중화상실|예비기" + G + r"(?:없|불가|상실)|redundancy|no standby|standby unavailable"),
     ("CTM", 3, r"오염|이물질|수분혼입|유중수분|슬러지|contamina|water in oil|debris"),
     ("STD", 3, r"균열|크랙|부식|마모|감육|변형|파단|crack|corrosion|corroded|wear|erosion|thinning|deform"),
-    ("BRD", 3, r"파손|깨짐|깨졌|부러|고착|소손|끊어|seized|broken|broke|snapped|burnt out"),
+    ("BRD", 3, r"파손|깨짐|깨졌|부러|소손|끊어|seized|broken|broke|snapped|burnt out"),
+    ("BRD", 2, r"고착|stuck"),
+    ("SER", 3, r"커버[^|]{0,3}?(?:파손|깨|탈락)|cover (?:broken|missing)|백화"),
+    ("AIR", 3, r"지시[^|]{0,12}?튐|(?:분석값|측정값|지시값|표시값)[^|]{0,3}?(?:이상|틀|안맞)|"
+     r"wrong (?:temperature |pressure |level |flow )?reading|spikes? but|no real|실제[^|]{0,6}?없"),
+    ("LOO", 2, r"discharge pressure \d|풍압[^|]{0,3}?(?:안|부족|저하)"),
     ("SER", 2, r"볼트풀림|풀림|헐거|보온탈락|보온재|도장박리|loose|녹발생|청소필요"),
     ("SER", 3, r"변색|discolou?r"),
     ("AIR", 3, r"bad sensor|faulty sensor|sensor fault|sensor failure|센서불량|센서고장|bad (?:rtd|tc|transmitter|probe)"),
     ("PDE", 2, r"유중가스|(?:^| )dga(?= |$)|아세틸렌|acetylene|검출"),
-    ("FTF", 3, r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|선택이안|선택안|"
+    ("PTF", 2, r"선택이안|선택안"),
+    ("FTF", 3, r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|"
      r"did not pick up|didn t pick up|not pick(?:ing)? up|did not operate|didn t operate|failed to operate|"
      r"did not actuate|didn t actuate"),
     ("FTI", 2, r"기능불량|기능이상|동작이상|작동이상|malfunction|not working|doesn t work|does not work|"
      r"전환이안|전환안|전환불가|전환실패"),
     ("FTI", 1, r"안됨|안돼|안되"),
     ("OTH", 2, r"둥지|새집|nest|bird"),
-    ("PDE", 1, r"경보|알람|alarm|편차|설정치이탈|trend|트렌드|deviation"),
+    # "경보"/"alarm" alone says how urgent, not what failed (priority reads it).
+    ("PDE", 1, r"편차|설정치이탈|trend|트렌드|deviation"),
     # Plant phrasing seen in the CMMS history (how operators describe each mode).
     ("VIB", 2, r"진동값|진동과다|축진동|해머링|water hammer|vib(?:ration)? high|shaking"),
-    ("ELP", 2, r"뚝뚝|물이?떨어|핀홀|pinhole|누출|escaping|leakage found"),
+    ("ELP", 2, r"뚝뚝|물이?떨어|방울|핀홀|pinhole|누출|escaping|leakage found"),
+    ("ELP", 3, r"(?:steam|증기|스팀|gland steam)[^|]{0,3}?(?:누설|leak|샘|새)"),
+    ("INL", 3, r"섹터[^|]{0,3}?씰[^|]{0,6}?누설|sector seal|누설률|leakage rate"),
+    ("AIR", 3, r"(?:낮게|높게|다르게|이상하게|엉뚱하게)[^|]{0,3}?(?:나옴|나와|표시|읽|찍)"),
+    ("FTI", 3, r"제어[^|]{0,3}?안(?:됨|돼|되)|수동[^|]{0,6}?만|not controlling|manual only"),
     ("ELU", 3, r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|샘|새)|oil (?:dripping|leak)|leaking oil|"
-     r"공기[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유"),
+     r"(?:공기|에어)[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유"),
     ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
     ("OHE", 2, r"온도 \d+ (?:도|℃|c)(?= |$|[^a-z])|temp(?:erature)? \d+ (?:c|°)|running hot|핫스팟|hot spot|메탈온도|토출온도|exhaust hot|단자과열"),
     ("LOO", 3, r"성능[^|]{0,3}?떨어|압력이?안나|양정[^|]{0,2}?부족|공기압[^|]{0,3}?안올라|로딩시간[^|]{0,3}?길|slow loading|"
@@ -119,7 +132,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTS", 3, r"(?:스타트|기동|시동)[^|]{0,3}?안걸|불이?안붙|won t light|fails? to light"),
     ("UST", 3, r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
      r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
-     r"인버터[^|]{0,4}?정지|tripped|트립"),
+     r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능))|폴트|faulted"),
     ("BRD", 3, r"고장남|망가|failed completely|breakdown|절단|snapped"),
     ("STD", 3, r"찢어|torn|손상|damaged|침식|감육|두께[^|]{0,3}?감소|thinning|support bent|서포트변형|worn|blade wear"),
     ("SER", 3, r"커버[^|]{0,3}?떨어|cover loose|외관오염|외함오염|외관[^|]{0,2}?오염|청소[^|]{0,2}?필요|needs cleaning|dusty|먼지|"
@@ -141,7 +154,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("PLU", 3, r"개도[^|]{0,10}?(?:인데|but)[^|]{0,10}?(?:유량|flow)[^|]{0,4}?(?:안|없|no)"),
     ("ERO", 3, r"왔다갔다|제어가?안잡|개도[^|]{0,2}?출렁|position oscillat|valve hunting"),
     ("NOO", 3, r"신호[^|]{0,2}?없음|아무값도|먹통|reading zero|shows bad|(?:^| )bad(?= |$)"),
-    ("PTF", 3, r"링크다운|link down|no comms"),
+    ("PTF", 3, r"링크다운|link down|no comms|feedback (?:lost|loss)|피드백[^|]{0,3}?(?:없|끊|안)"),
+    ("PDE", 2, r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,8}?"
+     r"(?:높|낮|저하|상승|증가|감소|high|low|rising|dropping|trending)"),
     ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
     ("FTI", 3, r"제대로[^|]{0,4}?안"),
     ("SPO", 3, r"저절로|operates by itself"),
@@ -155,7 +170,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FDC", 3, r"(?:cb|차단기)[^|]{0,4}?(?:오픈|개방)[^|]{0,3}?(?:안|불가)|breaker won t open|fails? to open on command"),
     ("FOF", 3, r"주파수[^|]{0,2}?(?:변동|이상)|frequency (?:deviation|wrong)|output frequency"),
     ("FOV", 3, r"출력전압|전압[^|]{0,2}?떨어|voltage unstable|output voltage|under voltage"),
-    ("LOR", 3, r"예비채널|리던던시|one channel only|backup (?:channel|cpu)|예비 ?cpu|standby cpu|바이패스[^|]{0,4}?운전|on bypass"),
+    ("LOR", 3, r"예비채널|리던던시|one channel only|backup (?:channel|cpu)|예비 ?cpu|standby cpu|바이패스[^|]{0,4}?(?:운전|전환)|on bypass"),
     ("CTM", 3, r"유중수분|dirty (?:oil|element)|이물질[^|]{0,2}?많|슬러지"),
     ("ELE", 3, r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
      r"insulation (?:resistance|fail|breakdown|low)"),
@@ -228,8 +243,8 @@ def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
     return kept
 
 
-_OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|기름|누유|oil|lube|hydraulic|grease")
-_FUEL = re.compile(r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스|(?<!flue )gas|diesel")
+_OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절연유|기름|누유|oil|lube|hydraulic|grease")
+_FUEL = re.compile(r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel")
 _UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen")
 _WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
@@ -242,8 +257,8 @@ def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
     word = canon[hit.start : hit.end + 2]
     if "누유" in word:
         return "ELU"
-    if _WATER.search(canon[max(0, hit.start - 6) : hit.end + 2]) and not _UTILITY.search(window):
-        return "ELP"
+    if _WATER.search(canon[max(0, hit.start - 6) : hit.end + 2]):
+        return "ELP"  # water or steam running out is the process medium, whatever the system
     if _FUEL.search(window) or system in _FUEL_SYSTEMS:
         return "ELF"
     if _OIL.search(window) or system in _OIL_SYSTEMS:
