@@ -728,3 +728,17 @@ def test_symbol_check_catches_a_typo() -> None:
         "locaton",
         "sotrage",
     }
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=ids(ALL_FILES))
+def test_no_unused_parameters_or_variables(path: Path) -> None:
+    # The Bicep linter's no-unused-params/no-unused-vars, which AVM treats as errors.
+    text = re.sub(r"(^|\s)//.*", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    tpl = parsed(path)
+    unused = [
+        name
+        for section in ("parameters", "variables")
+        for name in tpl.get(section) or {}
+        if len(re.findall(rf"(?<![\w.']){re.escape(name)}\b", text)) < 2
+    ]
+    assert unused == [], f"{path.name}: declared but never used: {unused}"
