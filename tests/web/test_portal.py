@@ -241,23 +241,31 @@ def test_5_request_without_a_unit_asks_for_the_unit(page: Any, screenshot_dir: P
 
 
 def test_keyboard_and_ime_do_not_send_unfinished_text(page: Any) -> None:
+    posts: list[dict[str, Any]] = []
+    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
     box = page.locator("#request-text")
     box.fill("2호기 급수펌프")
     box.press("Shift+Enter")
     assert box.input_value() == "2호기 급수펌프\n"
-    # Enter while a Hangul syllable is still being composed commits it, and must not send.
-    sent = page.evaluate(
-        """() => {
-             const box = document.getElementById('request-text');
-             box.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
-             const ev = new KeyboardEvent('keydown', {key: 'Enter', isComposing: true, bubbles: true, cancelable: true});
-             box.dispatchEvent(ev);
-             box.dispatchEvent(new CompositionEvent('compositionend', {data: '요'}));
-             return ev.defaultPrevented || document.getElementById('send').disabled;
-           }"""
-    )
-    assert sent is False
+
+    # A Korean IME composing the last syllable (ㅇ → 요): Enter commits it and must not send.
+    box.fill("2호기 급수펌프 B 진동 심해")
+    box.press("End")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": "ㅇ", "selectionStart": 1, "selectionEnd": 1})
+    cdp.send("Input.imeSetComposition", {"text": "요", "selectionStart": 1, "selectionEnd": 1})
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert posts == [], "Enter during composition sent the request"
     assert page.locator("#progress").is_hidden()
+
+    # Once the syllable is committed, Enter sends the whole text.
+    cdp.send("Input.insertText", {"text": "요"})
+    page.wait_for_timeout(100)  # an Enter in the same task as compositionend is still the IME's
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('progress').hidden === false")
+    assert posts and posts[0]["text"].strip() == "2호기 급수펌프 B 진동 심해요", posts
+    wait_result(page)
 
 
 def test_phone_width_375(browser: Any, live_server: str, screenshot_dir: Path) -> None:
