@@ -178,6 +178,15 @@ def test_main_module_calls_match_module_parameters() -> None:
         missing = {p for p, spec in declared.items() if spec.get("default") is None and p not in params}
         assert not unknown, f"{symbol} passes parameters {path} does not declare: {unknown}"
         assert not missing, f"{symbol} omits required parameters of {path}: {missing}"
+        main_params = main.get("parameters") or {}
+        python_types = {"string": str, "int": int, "bool": bool, "object": dict, "array": list}
+        for name, value in params.items():
+            want = declared[name]["type"]
+            if isinstance(value, str) and value in main_params:
+                got = main_params[value]["type"]
+                assert got == want, f"{symbol}.{name}: main passes {got} parameter {value}, module expects {want}"
+            elif isinstance(value, bool | int) and not isinstance(value, dict):
+                assert isinstance(value, python_types[want]), f"{symbol}.{name}: literal {value!r} is not a {want}"
         if "publicNetworkAccess" in params:
             # Every service follows the one environment switch; none may hard-code its own.
             assert params["publicNetworkAccess"] == "publicNetworkAccess", symbol
