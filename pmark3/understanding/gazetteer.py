@@ -130,6 +130,16 @@ class Gazetteer:
         return kept
 
 
+_US = {"analyser": "analyzer", "vapour": "vapor", "travelling": "traveling", "centre": "center"}
+
+
+def _us_spelling(name: str) -> str:
+    """The register writes British English ("analyser"); operators often write American."""
+    for uk, us in _US.items():
+        name = name.replace(uk, us)
+    return name
+
+
 def build_equipment_gazetteer(catalog: Catalog, locations: Sequence[FunctionalLocation]) -> Gazetteer:
     gz = Gazetteer()
     for code, row in catalog.systems.items():
@@ -153,6 +163,7 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
     untrained: dict[str, list[FunctionalLocation]] = {}
     for fl in locations:
         names = {*fl.aliases, fl.name_ko, fl.name_en}
+        names |= {_us_spelling(n) for n in names}
         system_level = fl.parent is None and len(fl.kks) == 4
         for name in names:
             key = canonical(name)

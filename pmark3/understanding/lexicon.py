@@ -75,7 +75,7 @@ fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
 주변압기|승압변압기|gsu|main transformer|generator transformer|step up transformer ; BAT ; PT ;
 소내변압기|소내변|uat|sst|unit auxiliary transformer|auxiliary transformer|station service transformer ; BBT ; PT ;
 고압배전반|고압스위치기어|6 9 kv|4 16 kv|m c 반|mv switchgear|medium voltage switchgear ; BBA ; SG ;
-저압배전반|로드센터|480 v|load center|lv switchgear|power center ; BFA ; SG ;
+저압배전반|로드센터|480 v|load center|lv switchgear|power center|lc|l c ; BFA ; SG ;
 축전지|배터리|직류전원|dc 전원|battery|125 v dc|dc system ; BTA ; ;
 ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 펌프|펌브|뽐프|pump|pmp ; ; PU ;
@@ -104,7 +104,7 @@ ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BR
 압력방출장치|방압장치|pressure relief device ; ; IP ;
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
-베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part
+베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part
 """
 
 # Catalog synonyms that match too much on their own in free text.

@@ -140,7 +140,7 @@ PATTERNS: list[tuple[str, int, str]] = [
      r"보온[^|]{0,2}?탈락|도장[^|]{0,2}?박리"),
     ("PDE", 3, r"운전값[^|]{0,3}?이탈|설정치[^|]{0,3}?(?:벗어|이탈)|기준[^|]{0,3}?초과|out of range|off setpoint|above limit|"
      r"trend abnormal|트렌드[^|]{0,2}?이상|차팽창|축위치|편심|differential expansion|axial shift|수소순도|수소압|"
-     r"h2 purity|고정자온도편차|dga[^|]{0,4}?(?:증가|이상|rising)|gases rising"),
+     r"h 2 purity|hydrogen purity|고정자온도편차|dga[^|]{0,4}?(?:증가|이상|rising)|gases rising"),
     ("PLU", 3, r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|걸림|코킹|coking"),
     ("INL", 3, r"leaking internally|수위상승"),
     ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
@@ -161,8 +161,13 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTI", 3, r"제대로[^|]{0,4}?안"),
     ("SPO", 3, r"저절로|operates by itself"),
     ("FTC", 3, r"완전히[^|]{0,2}?안닫|재착좌[^|]{0,3}?(?:안|불|실패)|reseat|fail(?:s|ed)? to reseat"),
-    ("PDE", 2, r"(?:전도도|ph|수소순도|순도|농도|비중|습도|산소|o 2|nox|so 2|conductivity|purity)[^|]{0,4}?"
-     r"(?:높|낮|저하|상승|증가|감소|high|low|rising|dropping)"),
+    ("PDE", 2, r"(?:전도도|ph|수소순도|순도|농도|비중|습도|산소|o 2|nox|so 2|conductivity|purity)[^|]{0,12}?"
+     r"(?:높|낮|저하|상승|증가|감소|떨어|high|low|rising|dropping|falling|decreas|declin)"),
+    ("PDE", 2, r"과부하|overload(?! relay)"),
+    ("UST", 3, r"정지[^|]{0,3}?(?:자동으로|저절로|혼자)|기동[^|]{0,6}?(?:바로|곧|즉시)[^|]{0,3}?(?:정지|트립|멈)|"
+     r"trips? (?:right )?after start"),
+    ("SER", 3, r"보온[^|]{0,3}?(?:떨어|탈락|손상|파손)"),
+    ("STD", 3, r"부풀|swell|bulg"),
     ("BRD", 1, r"고장"),
     ("DOP", 3, r"동작[^|]{0,2}?느|slow to respond"),
     ("LCP", 3, r"닫았는데[^|]{0,6}?흐름|leaks through|심머링|simmer"),
