@@ -66,6 +66,7 @@ class Reading:
     train_also: bool = False  # "A펌프도": another train mentioned in passing
     class_explicit: bool = False  # the class came from a class word, not from a system name
     negated_systems: set[str] = field(default_factory=set)
+    negated_classes: set[str] = field(default_factory=set)
     kks_written: bool = False
     systems: list[Candidate] = field(default_factory=list)
     classes: list[Candidate] = field(default_factory=list)
@@ -204,6 +205,7 @@ class Analyzer:
             symptom_strength=strength,
         )
         r.negated_systems = {str(h.entry.system) for h in negated if h.entry.system}
+        r.negated_classes = {str(h.entry.cls) for h in negated if h.entry.cls}
         if r.scenario == "S3":
             # Asking about data ("DGA 추이", "트렌드") is not reporting a failure.
             symptoms = [s for s in symptoms if s.strength >= 2 and s.code not in ("PDE", "UNK", "OTH")]
@@ -399,6 +401,13 @@ class Analyzer:
             return fls[0].kks
         if train and len(tops) == 1:
             return tops[0].kks
+        if train and tops and cls:
+            # Several candidates: the system's head equipment (CWP B, not its screen wash pump B).
+            head = next((f for f in self.by_unit_system.get((unit, system), []) if f.parent and len(f.parent) <= 4), None)
+            if head is not None and head.equipment_class == cls:
+                same = [f for f in tops if f.kks[6:8] == head.kks[6:8] and f.kks[8:] == head.kks[8:]]
+                if same:
+                    return same[0].kks
         return f"{unit}{system}"
 
 

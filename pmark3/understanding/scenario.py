@@ -33,7 +33,8 @@ _REQUEST = re.compile(
     r"봐주|와주|조치|발생|please (?:check|fix|repair|inspect)|needs? (?:to be )?(?:fixed|checked|repaired)"
 )
 _FOLLOWUP = re.compile(
-    r"아니고|아니라|아니에요|아님|말고|대신|맞습니다|맞아요|맞음|네 |예 |바꿔|변경|정정|수정|아 |그거|그게|쪽이|쪽입|쪽이에요|"
+    r"아니고|아니라|아니에요|아님|말고|대신|보다는|맞습니다|맞아요|맞음|네 |예 |바꿔|변경|정정|수정|아 |그거|그게|쪽이|쪽입|쪽이에요|"
+    r"문제같|문제인|문제예|문제에요|였어요|였습니다|"
     r"(?:^| )(?:not|instead|actually|sorry|yes|correct|change|it s|its|rather|side)(?= |$)"
 )
 

@@ -39,6 +39,7 @@ class State:
     mode: Value
     priority: Value
     kks: str | None = None
+    kks_by_unit: dict[str, str] = field(default_factory=dict)
 
 
 def state_of(r: Reading) -> State:
@@ -57,7 +58,7 @@ def state_of(r: Reading) -> State:
         p = r.priority
         prio = Value(p.value, p.key, p.original) if p else Value(3, "default")
     mode.alternatives = r.modes[1:]
-    return State(unit, system, r.train, cls, mode, prio, r.kks)
+    return State(unit, system, r.train, cls, mode, prio, r.kks, dict(r.kks_by_unit))
 
 
 def prior_state(history: Sequence[Turn], analyzer: Analyzer, catalog: Catalog) -> State | None:
@@ -88,6 +89,15 @@ def prior_state(history: Sequence[Turn], analyzer: Analyzer, catalog: Catalog) -
     return state
 
 
+# Equipment that carries parts of another class: naming it again does not undo the part.
+_PARENT_CLASSES = frozenset({"PU", "BL", "CO", "ST", "EG", "PT", "HE", "CV", "HB", "VE", "TA", "PI"})
+
+
+def _parent_of(new: State, old: State) -> bool:
+    """The follow-up names the equipment whose part was reported ("Unit 1, fan B" after "fan motor")."""
+    return new.cls.value in _PARENT_CLASSES and old.cls.value not in _PARENT_CLASSES
+
+
 def _carried(v: Value) -> Value:
     return Value(v.value, "history" if v.value is not None else v.key, v.original, v.alternatives)
 
@@ -101,7 +111,12 @@ def merge(old: State, new: State, r: Reading) -> State:
     if new.system.value is not None and new.system.key == "weak" and old.system.value in r.negated_systems:
         system = new.system  # "밀봉유 아니고 터빈 윤활유 필터예요"
     cls = _carried(old.cls)
-    if new.cls.value is not None and new.cls.key != "system_default" and (r.class_explicit or old.cls.value is None):
+    # A class word replaces the old class when the follow-up corrects ("펌프 말고 모터요",
+    # "pump side, not the motor"), not when it only names the equipment again ("Unit 1, fan B").
+    corrects = r.followup or bool(r.negated_classes)
+    if new.cls.value is not None and new.cls.key != "system_default" and (
+        old.cls.value is None or (r.class_explicit and (corrects or (new.cls.value != old.cls.value and not _parent_of(new, old))))
+    ):
         cls = new.cls
     elif new.system.value is not None and system is new.system and new.system.value != old.system.value:
         cls = new.cls if new.cls.value is not None else cls
@@ -117,4 +132,7 @@ def merge(old: State, new: State, r: Reading) -> State:
     if new.train and not (r.train_also and old.train):
         train = new.train
     kks = new.kks if new.kks and unit.value == new.unit.value else None
+    if kks is None and unit.value is not None:
+        # "CWP B not A": a unit-less tag, in the unit the session already knows.
+        kks = new.kks_by_unit.get(str(unit.value))
     return State(unit, system, train, cls, mode, prio, kks)
