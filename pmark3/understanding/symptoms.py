@@ -68,7 +68,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("LCP", 3, r"(?:닫아도|닫았는데|닫혀있는데|닫힌상태|닫은상태|closed but|even when closed|fully closed)"
      r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|흐름|넘어|누설|빠짐|leak|pass|flow)"),
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
-    ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|리크|터|파열|파공|leak|rupture|burst)"),
+    ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|누수|리크|터|파열|파공|leak|rupture|burst)"),
     # Start / stop / trip.
     ("FTS", 3, r"기동" + G + r"(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
     ("FTS", 3, r"안돌아|안돌|돌지않|회전안|won t start|will not start|fail(?:s|ed)? to start|doesn t start|does not start|didn t start|not start|no start|start fail|cannot start|can t start"),

@@ -26,6 +26,13 @@ EXTRA_WORDS: tuple[str, ...] = (
     "sootblower", "precipitator", "heater", "valve", "motor", "strainer", "filter", "breaker",
 )
 
+# Two-syllable symptom words are repaired too ("누슈" -> "누수"): only in the second pass,
+# which runs when the first found no failure mode, so "누구" in a request costs little.
+SHORT_WORDS: tuple[str, ...] = (
+    "누수", "누설", "누유", "진동", "소음", "과열", "막힘", "패싱", "트립", "떨림", "고착", "파손", "균열",
+    "부식", "마모", "단선", "지락", "단락", "헌팅", "이음", "발열", "고온", "폐색", "감육",
+)
+
 _LATIN = re.compile(r"(?<![a-z])[a-z]{5,}(?![a-z])")
 
 
@@ -53,14 +60,20 @@ class TypoFixer:
                 for d in _deletes(w):
                     self._en_index.setdefault(d, set()).add(w)
         self._ko_sub = {w[i:j] for w in self._known_ko for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+        self._short_index: dict[str, set[str]] = {}
+        for w in SHORT_WORDS:
+            for d in _deletes(to_jamo(w)):
+                self._short_index.setdefault(d, set()).add(w)
 
-    def _ko_match(self, window: str) -> str | None:
+    def _ko_match(self, window: str, index: dict[str, set[str]] | None = None) -> str | None:
         jamo = to_jamo(window)
         found: set[str] = set()
         for d in _deletes(jamo):
-            for w in self._ko_index.get(d, ()):
+            for w in (self._ko_index if index is None else index).get(d, ()):
                 if w != window and edit_distance_le1(jamo, to_jamo(w)):
                     found.add(w)
+        if index is not None and found:
+            return min(found, key=SHORT_WORDS.index)  # ties go to the more common word
         return next(iter(found)) if len(found) == 1 else None
 
     def _en_match(self, token: str) -> str | None:
@@ -94,6 +107,15 @@ class TypoFixer:
                         break
                 if not done:
                     i += 1
+        for m in re.finditer(r"[\uac00-\ud7a3]{2,}", canon):
+            run, base = m.group(0), m.start()
+            for i in range(len(run) - 1):
+                window = run[i : i + 2]
+                if window in SHORT_WORDS or any(s <= base + i < e for s, e, _ in edits):
+                    continue
+                w = self._ko_match(window, self._short_index)
+                if w is not None:
+                    edits.append((base + i, base + i + 2, w))
         for m in _LATIN.finditer(canon):
             tok = m.group(0)
             if tok in self._known_en:
