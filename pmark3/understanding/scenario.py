@@ -41,8 +41,9 @@ _FOLLOWUP = re.compile(
 
 # Asking for records is an information request even when a symptom is named.
 _RECORDS = re.compile(
-    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|보여|알려|자료|"
-    r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?)(?= |$)"
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|보여|알려|자료|주기(?!적)|"
+    r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?|"
+    r"what was done|last time|previous work|what did we do|how was it fixed|work orders)(?= |$)"
 )
 
 

@@ -56,6 +56,7 @@ def test_colloquial_symptoms(understand: Understand, text: str, mode: str) -> No
         "2호기 급수펌르 B 진동 심함",  # one jamo off
         "2호기   급수펌프B진동심함",  # spaces lost and doubled
         "2호기 BFP-B vibraton high",  # English typo
+        "2호기 BFP B 진똥 심함",  # two-syllable symptom word one jamo off
     ],
 )
 def test_typo_spacing_and_particle_robustness(understand: Understand, text: str) -> None:

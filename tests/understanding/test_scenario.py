@@ -118,3 +118,30 @@ def test_s2_without_a_unit_anywhere_stays_without_one(understand: Understand) ->
     _, f = understand("잘 모르겠어요, 확인해서 다시 말씀드릴게요", history)
     assert f.location.unit is None and f.location.normalized is None
     assert (f.location.system, f.equipment_type.normalized, f.status_code.normalized) == ("HAH", "IP", "AIR")
+
+
+def test_s2_naming_the_parent_again_keeps_the_reported_part(understand: Understand) -> None:
+    history = turns(("user", "FD fan motor won't start"), ("assistant", "Which unit is it?"))
+    _, f = understand("Unit 1, fan B", history)
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("1", "HLB", "EM")
+    assert f.location.normalized == "1HLB20GM001"
+    assert f.status_code.normalized == "FTS"
+
+
+def test_s2_unitless_tag_resolves_in_the_sessions_unit(understand: Understand) -> None:
+    history = turns(
+        ("user", "Unit 2 CWP A vibration high"),
+        ("assistant", "Logged: Unit 2 / PAC circulating water pump / PU pump / VIB vibration / priority 3"),
+    )
+    _, f = understand("Sorry, it's CWP B not A", history)
+    assert f.location.normalized == "2PAC20AP001"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["순환수 회전 스크린 막힘 때문에 작업한 기록 있나요?", "What was done last time on unit 1 FD fan A vibration?"],
+)
+def test_asking_for_records_is_s3_even_with_a_symptom(understand: Understand, text: str) -> None:
+    parsed, f = understand(text)
+    assert parsed.scenario == "S3"
+    assert f.priority.normalized is None
