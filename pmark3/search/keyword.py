@@ -28,9 +28,30 @@ class KeywordIndex:
         self.post_slots = np.zeros(0, dtype=np.int32)
         self.post_weights = np.zeros(0, dtype=np.float32)
         self.delta: dict[int, tuple[list[int], list[float]]] = {}
-        self.doc_terms: dict[int, tuple[int, ...]] = {}
+        self._doc_terms: dict[int, tuple[int, ...]] = {}
+        # Per-document (length, term ids) as loaded from a snapshot; decoded only when a
+        # document is first removed or the snapshot is rewritten (opening stays cheap).
+        self._packed: tuple[Any, Any, Any] | None = None
         self.total_len = 0
         self.n_docs = 0
+
+    @property
+    def doc_terms(self) -> dict[int, tuple[int, ...]]:
+        if self._packed is not None:
+            slots, lens, flat = (a.tolist() for a in self._packed)
+            self._packed = None
+            pos = 0
+            for slot, ln in zip(slots, lens, strict=True):
+                self._doc_terms.setdefault(slot, tuple(flat[pos : pos + ln]))
+                pos += ln
+        return self._doc_terms
+
+    def known(self, slots: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Which of ``slots`` have statistics here (without decoding a loaded snapshot)."""
+        mask = np.isin(slots, np.fromiter(self._doc_terms.keys(), dtype=np.int64, count=len(self._doc_terms)))
+        if self._packed is not None:
+            mask |= np.isin(slots, self._packed[0])
+        return mask
 
     @property
     def avgdl(self) -> float:
@@ -57,7 +78,7 @@ class KeywordIndex:
             slots, weights = self.delta.setdefault(tid, ([], []))
             slots.append(slot)
             weights.append(tf * (K1 + 1) / (tf + norm))
-        self.doc_terms[slot] = (dl, *tids)
+        self._doc_terms[slot] = (dl, *tids)
 
     def remove(self, slot: int) -> None:
         """Forget a slot's statistics; its postings are dropped at compaction."""
@@ -86,6 +107,34 @@ class KeywordIndex:
             extra = self.delta.get(tid)
             if extra:
                 out[np.asarray(extra[0], dtype=np.int64)] += np.float32(idf) * np.asarray(extra[1], dtype=np.float32)
+        return out
+
+    def scores_for(self, terms: Iterable[str], slots: npt.NDArray[np.int64]) -> npt.NDArray[np.float32] | None:
+        """BM25 scores of the given sorted ``slots`` only: a binary search per term in its
+        (slot-sorted) postings, so a selective filter does not pay for common terms'
+        long posting lists."""
+        out: npt.NDArray[np.float32] | None = None
+        n = max(self.n_docs, 1)
+        for term in set(terms):
+            tid = self.vocab.get(term)
+            if tid is None or self.df[tid] <= 0:
+                continue
+            idf = np.float32(math.log(1 + (n - self.df[tid] + 0.5) / (self.df[tid] + 0.5)))
+            if out is None:
+                out = np.zeros(len(slots), dtype=np.float32)
+            lo, hi = (self.offsets[tid], self.offsets[tid + 1]) if tid + 1 < len(self.offsets) else (0, 0)
+            if hi > lo:
+                ps = self.post_slots[lo:hi]
+                pos = np.minimum(np.searchsorted(ps, slots), hi - lo - 1)
+                hit = ps[pos] == slots
+                out[hit] += idf * self.post_weights[lo:hi][pos[hit]]
+            extra = self.delta.get(tid)
+            if extra:
+                ds = np.asarray(extra[0], dtype=np.int64)
+                dw = np.asarray(extra[1], dtype=np.float32)
+                keep = np.isin(ds, slots)
+                if keep.any():
+                    out[np.searchsorted(slots, ds[keep])] += idf * dw[keep]
         return out
 
     def compact(self, alive: npt.NDArray[np.bool_]) -> None:
@@ -149,10 +198,6 @@ class KeywordIndex:
         kw.offsets = st["kw_offsets"]
         kw.post_slots = st["kw_slots"]
         kw.post_weights = st["kw_weights"]
-        flat = st["kw_doc_flat"].tolist()
-        pos = 0
-        for slot, ln in zip(st["kw_doc_slots"].tolist(), st["kw_doc_lens"].tolist(), strict=True):
-            kw.doc_terms[slot] = tuple(flat[pos : pos + ln])
-            pos += ln
+        kw._packed = (st["kw_doc_slots"], st["kw_doc_lens"], st["kw_doc_flat"])
         kw.total_len, kw.n_docs = (int(x) for x in st["kw_total"])
         return kw

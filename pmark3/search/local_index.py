@@ -19,6 +19,7 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import hnswlib
 import numpy as np
@@ -33,6 +34,7 @@ from pmark3.search.tokenize import tokens
 
 CANDIDATES = 50
 EXACT_MAX = 10_000
+SUBSET_MAX = 20_000
 AUTO_SNAPSHOT = 50_000
 _CATEGORICAL = ("unit", "system", "kks", "equipment_class", "failure_mode", "status")
 
@@ -96,6 +98,27 @@ class _Collection:
             else:
                 self.cols[f][slot] = self._code(f, v)
 
+    def _bulk_meta(self, rows: list[tuple[Any, ...]]) -> None:
+        """_set_meta for every live row at once (opening 100k documents in numpy, not Python)."""
+        if not rows:
+            return
+        slots = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        ids = [r[1] for r in rows]
+        for slot, doc_id in zip(slots.tolist(), ids, strict=True):
+            self.ids[slot] = doc_id
+        self.slot_of.update(zip(ids, slots.tolist(), strict=True))
+        self.alive[slots] = True
+        for j, f in enumerate(FIELDS, start=2):
+            values = [r[j] for r in rows]
+            if f == "date":
+                days = {v: _day(v) for v in set(values)}
+                self.cols["date"][slots] = [days[v] for v in values]
+            else:
+                for v in set(values):
+                    self._code(f, v)
+                table = self.codes[f]
+                self.cols[f][slots] = [table[v] for v in values]
+
     def _kill(self, slot: int) -> None:
         self.alive[slot] = False
         doc_id = self.ids[slot]
@@ -125,11 +148,10 @@ class _Collection:
             self.snapshot_slot = 0
             self._grow(max(self.next_slot, 1))
         self.hnsw.set_ef(100)
-        for row in self.store.meta(self.name):
-            self._set_meta(int(row[0]), row[1], row[2:])
-        # Slots covered by the snapshot but no longer live were deleted after it.
+        self._bulk_meta(list(self.store.meta(self.name)))
+        # Slots the snapshot still holds as live but the store no longer has were deleted after it.
         dead = np.flatnonzero(~self.alive[: self.snapshot_slot])
-        for slot in dead.tolist():
+        for slot in dead[self.kw.known(dead)].tolist():
             self._kill(int(slot))
         fresh = self.store.full(self.name, self.snapshot_slot)
         if fresh:
@@ -208,19 +230,32 @@ class _Collection:
             m &= (days >= 0) & (days <= _day(filters.date_to))
         return m
 
-    def keyword_ranking(self, text: str, mask: npt.NDArray[np.bool_], k: int) -> list[int]:
-        scores = self.kw.scores(tokens(text), self.next_slot)
-        if scores is None:
-            return []
-        scores[~mask] = 0
-        nz = np.flatnonzero(scores)
-        if len(nz) > k:
-            nz = nz[np.argpartition(-scores[nz], k)[:k]]
-        return nz[np.argsort(-scores[nz], kind="stable")].tolist()
+    def keyword_ranking(self, text: str, mask: npt.NDArray[np.bool_], k: int, count: int) -> list[int]:
+        terms = tokens(text)
+        if count <= SUBSET_MAX:
+            subset = np.flatnonzero(mask)
+            sub = self.kw.scores_for(terms, subset)
+            if sub is None:
+                return []
+            nz = np.flatnonzero(sub)
+            slots, scores = subset[nz], sub[nz]
+        else:
+            full = self.kw.scores(terms, self.next_slot)
+            if full is None:
+                return []
+            full[~mask] = 0
+            slots = np.flatnonzero(full)
+            scores = full[slots]
+        if len(slots) > k:
+            top = np.argpartition(-scores, k)[:k]
+            slots, scores = slots[top], scores[top]
+        order = np.lexsort((slots, -scores))
+        return slots[order].tolist()
 
-    def vector_ranking(self, vector: Sequence[float], mask: npt.NDArray[np.bool_], k: int, filtered: bool) -> list[int]:
+    def vector_ranking(
+        self, vector: Sequence[float], mask: npt.NDArray[np.bool_], k: int, filtered: bool, count: int
+    ) -> list[int]:
         q = np.asarray(vector, dtype=np.float32)
-        count = int(mask.sum())
         if count == 0:
             return []
         if count <= EXACT_MAX:
@@ -308,11 +343,12 @@ class LocalHybridIndex:
             try:
                 mask = col.mask(filters)
                 filtered = filters is not None and any(v is not None for v in filters.model_dump().values())
+                count = int(mask.sum())
                 rankings = []
                 if text.strip():
-                    rankings.append(col.keyword_ranking(text, mask, k))
+                    rankings.append(col.keyword_ranking(text, mask, k, count))
                 if vector is not None:
-                    rankings.append(col.vector_ranking(vector, mask, k, filtered))
+                    rankings.append(col.vector_ranking(vector, mask, k, filtered, count))
                 if not text.strip() and vector is None:
                     fused = [(slot, 0.0) for slot in col.listing(mask, top)]
                 else:

@@ -52,8 +52,11 @@ def test_upsert_is_searchable_at_once_and_replaces(index: LocalHybridIndex) -> N
     assert index.count("work_orders") == 1
 
 
-def test_delete_removes_from_keyword_and_vector_search(index: LocalHybridIndex) -> None:
+@pytest.mark.parametrize("flushed", [False, True])
+def test_delete_removes_from_keyword_and_vector_search(index: LocalHybridIndex, flushed: bool) -> None:
     index.upsert("work_orders", [doc("WO-1", "펌프 진동"), doc("WO-2", "펌프 누설")])
+    if flushed:
+        index.flush()  # postings compacted into the sorted arrays
     index.delete("work_orders", ["WO-1", "WO-404"])
     vec = index.embedder.embed(["펌프 진동"], "query")[0].tolist()
     assert ids(index.search("work_orders", "펌프 진동", vec)) == ["WO-2"]
@@ -157,8 +160,9 @@ def _corpus() -> list[IndexDocument]:
 def test_filters_on_every_field(
     index: LocalHybridIndex, monkeypatch: pytest.MonkeyPatch, filters: SearchFilters, expected: set[str], exact_max: int
 ) -> None:
-    # exact_max=0 forces the HNSW-with-predicate path instead of the exact one.
+    # 0 forces the HNSW-with-predicate vector path and the full-array keyword path.
     monkeypatch.setattr(local_index, "EXACT_MAX", exact_max)
+    monkeypatch.setattr(local_index, "SUBSET_MAX", exact_max)
     index.upsert("work_orders", _corpus())
     vec = index.embedder.embed(["진동"], "query")[0].tolist()
     for text, vector in [("진동 누설 펌프 송풍기", None), ("", vec), ("펌프", vec), ("", None)]:
@@ -203,10 +207,14 @@ def test_persists_and_reopens_with_snapshot_and_replay(tmp_path: Path) -> None:
     assert ids(again.search("work_orders", "가스켓", None)) == ["WO-2"]
     vec = e.embed(["복수펌프 소음"], "query")[0].tolist()
     assert again.search("work_orders", "", vec, top=1)[0].id == "WO-6"
+    again.delete("work_orders", ["WO-3"])  # a document that came from the loaded snapshot
+    assert "WO-3" not in ids(again.search("work_orders", "진동 발생", q := e.embed(["진동"], "query")[0].tolist()))
     again.close()
     third = LocalHybridIndex(tmp_path / "i", e)
-    assert third.count("work_orders") == 5
+    assert third.count("work_orders") == 4
     assert ids(third.search("work_orders", "가스켓", None)) == ["WO-2"]
+    assert "WO-3" not in ids(third.search("work_orders", "진동", q, top=10))
+    assert third._collections["work_orders"].kw.n_docs == 4
 
 
 def test_unknown_collection_and_bad_vector_raise_search_error(index: LocalHybridIndex) -> None:
@@ -233,3 +241,18 @@ def test_many_upserts_grow_and_auto_snapshot(tmp_path: Path, monkeypatch: pytest
     reopened = LocalHybridIndex(tmp_path / "i", HashEmbedder())
     assert reopened.count("work_orders") == 1500
     assert ids(reopened.search("work_orders", "설비 7 진동 2", None, top=1)) == ["WO-2-7"]
+
+
+def test_keyword_scores_agree_between_full_and_subset_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    idx = LocalHybridIndex(tmp_path / "i", HashEmbedder())
+    idx.upsert("work_orders", [doc(f"A{i}", f"급수펌프 진동 {i % 7} 베어링", unit=str(i % 2)) for i in range(300)])
+    idx.flush()  # half the postings in the compact arrays, half in the delta
+    idx.upsert("work_orders", [doc(f"B{i}", f"급수펌프 누설 {i % 5}", unit=str(i % 2)) for i in range(300)])
+    results = []
+    for subset_max in (0, 20_000):
+        monkeypatch.setattr(local_index, "SUBSET_MAX", subset_max)
+        got = idx.search("work_orders", "급수펌프 진동 누설 3", None, SearchFilters(unit="1"), top=50)
+        assert all(h.document["unit"] == "1" for h in got)
+        results.append([(h.id, round(h.score, 6)) for h in got])
+    assert results[0] == results[1]
+    assert len(results[0]) == 50
