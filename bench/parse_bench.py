@@ -1,7 +1,7 @@
 """Accuracy and speed of the local parser + normalizer on the dev split (and the shared sample).
 
     .venv/bin/python bench/parse_bench.py            # accuracy per field, p50/p95 per request, requests/s
-    .venv/bin/python bench/parse_bench.py --fit      # also refit pmark3/understanding/calibration.json
+    .venv/bin/python bench/parse_bench.py --fit      # also refit pmark3/understanding/calibration_table.py
 
 Only the dev split (and /work/shared/examples/requests.sample.jsonl when present) is read:
 the test split measures generalization and is never used for tuning.

@@ -14,7 +14,7 @@ seeded CMMS history (their texts were not used to write the rules, so they keep 
 estimate honest; a work order's unit counts as right when the text states none).
 
 ``fit`` recomputes the table from (field, key, correct) triples; the fitted table is
-``calibration.json`` next to this file (``bench/parse_bench.py --fit`` writes it).
+``calibration_table.py`` next to this file (``bench/parse_bench.py --fit`` writes it).
 Keys never seen fall back to ``DEFAULTS`` (hand-set, also conservative).
 """
 
@@ -23,13 +23,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 
 A = 8.0
 PRIOR = 0.5
 DISCOUNT = 0.97
-TABLE_FILE = "calibration.json"
+TABLE_FILE = "calibration_table.py"
 
 DEFAULTS: dict[str, dict[str, float]] = {
     "location": {"*": 0.6},
@@ -70,12 +69,12 @@ def _disagree(c: float) -> float:
 
 
 def load_table() -> dict[str, dict[str, float]]:
+    """The fitted table (a Python module, so it ships in any wheel without package-data)."""
     try:
-        text = resources.files(__package__).joinpath(TABLE_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        from pmark3.understanding.calibration_table import TABLE
+    except ImportError:
         return {k: dict(v) for k, v in DEFAULTS.items()}
-    data = json.loads(text)
-    return {f: {k: float(v) for k, v in row.items()} for f, row in data["confidence"].items()}
+    return {f: {k: float(v) for k, v in row.items()} for f, row in TABLE["confidence"].items()}
 
 
 def fit(triples: Iterable[tuple[str, str, bool]]) -> dict[str, object]:
@@ -104,5 +103,11 @@ def fit(triples: Iterable[tuple[str, str, bool]]) -> dict[str, object]:
 
 def write_table(table: dict[str, object], path: Path | None = None) -> Path:
     target = path or Path(__file__).with_name(TABLE_FILE)
-    target.write_text(json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    body = json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True)
+    target.write_text(
+        '"""Fitted confidence table; written by ``bench/parse_bench.py --fit`` (see calibration.py)."""\n\n'
+        "# ruff: noqa: E501\n"
+        f"TABLE = {body}\n",
+        encoding="utf-8",
+    )
     return target

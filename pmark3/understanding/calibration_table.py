@@ -1,4 +1,7 @@
-{
+"""Fitted confidence table; written by ``bench/parse_bench.py --fit`` (see calibration.py)."""
+
+# ruff: noqa: E501
+TABLE = {
  "confidence": {
   "equipment_type": {
    "*": 0.6,
