@@ -1,7 +1,8 @@
 """Fitted confidence table; written by ``bench/parse_bench.py --fit`` (see calibration.py)."""
 
-# ruff: noqa: E501
-TABLE = {
+from typing import Any
+
+TABLE: dict[str, Any] = {
  "confidence": {
   "equipment_type": {
    "*": 0.6,
