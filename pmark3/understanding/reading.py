@@ -34,6 +34,9 @@ _NEG_AFTER = re.compile(
 _LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)")
 _OUTLET = re.compile(r"출구온도|outlet temp|열회수")
 _FIRE = re.compile(r"화재|fire|연기|smok")
+# Words that make one of two written units the meant one ("2호기 말고 1호기" is caught by
+# negation; "1호기에서 2호기로 옮긴" is not a conflict worth refusing).
+_BOTH_WAYS = re.compile(r"에서[^|]{0,6}?로|from [^|]{0,12}? to ")
 _COOLER = re.compile(r"냉각기|쿨러|cooler|열교환기|heat exchanger|hx")
 _FALSE_TRIP = re.compile(r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데")
 _NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
@@ -234,6 +237,9 @@ class Analyzer:
             r.unit_original = r.doc.original(best.start, best.end) if best.start >= 0 else best.kks or ""
             explicit = {m.unit for m in valid if m.kind != "common"}
             r.units_conflict = len(explicit) > 1
+            if r.units_conflict and not _BOTH_WAYS.search(r.doc.canon):
+                # "1호기 BFP와 2호기 BFP 모두": which one is meant is not written; do not pick.
+                r.unit, r.unit_key, r.unit_original = None, "conflict", ""
             kks_m = next((m for m in valid if m.kind == "kks"), None)
             if kks_m is not None:
                 r.kks = kks_m.kks
@@ -300,7 +306,15 @@ class Analyzer:
         heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits)] or cls_hits
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
         before = [h for h in heads if h.start <= boundary]
-        chosen: Hit | None = before[-1] if before else (heads[0] if heads else None)
+        if not before and heads:
+            # The symptom came first ("High vibration on BFP B motor"): the equipment phrase
+            # follows it, and its last word is again the component.
+            stop = canon.find("|", heads[0].start)
+            stop = len(canon) if stop < 0 else stop
+            later = [s.start for s in symptoms if s.start > heads[0].start]
+            stop = min([stop, *later])
+            before = [h for h in heads if h.start < stop] or heads[:1]
+        chosen: Hit | None = before[-1] if before else None
         distinct = {h.entry.cls for h in cls_hits}
         if chosen is not None and chosen.entry.cls == "FC" and any(h.entry.cls == "UP" for h in before[:-1]):
             chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter

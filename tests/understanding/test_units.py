@@ -34,6 +34,7 @@ def test_unit_markers(understand: Understand, text: str, unit: str) -> None:
         "LP turbine B #5 bearing vibration 95um alarm",  # "#5" numbers a bearing
         "HPH #2 수위 지시 이상",  # "#2" numbers a heater
         "3호기 급수펌프 진동",  # there is no unit 3
+        "1호기 BFP A와 2호기 BFP A 둘 다 진동 있음",  # two units written: which one is not
     ],
 )
 def test_no_unit_is_guessed(understand: Understand, text: str) -> None:
