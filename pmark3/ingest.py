@@ -117,11 +117,17 @@ def parse_message(body: bytes, settings: Settings) -> CmmsMessage:
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InvalidMessage("bad_json", f"the message is not valid UTF-8 JSON: {exc}") from None
     nid = data.get("notificationId") if isinstance(data, dict) else None
-    nid = nid if isinstance(nid, str) and 0 < len(nid) <= 128 else None
+    # Kept only when it is safe to store and to send back as the correlation id.
+    nid = nid if isinstance(nid, str) and 0 < len(nid) <= 128 and nid.isprintable() else None
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         detail = "; ".join(f"{'.'.join(str(p) for p in e.absolute_path) or 'message'}: {e.message}" for e in errors)
         raise InvalidMessage("schema", f"the message does not match the schema: {detail[:1000]}", nid)
+    for key in ("notificationId", "reportedBy", "plant"):
+        try:
+            data[key].encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidMessage("schema", f"{key} is not valid UTF-8 (unpaired surrogates)", None) from None
     try:
         text = clean_text(data["text"], settings.min_text_length, settings.max_text_length)
     except InvalidRequest as exc:

@@ -37,6 +37,8 @@ NAME = "start_request"
 ROUTE = "requests"
 SOURCE = "portal"
 MAX_WAIT_S = 120
+MAX_SESSION_ID = 64
+MAX_USER = 128
 bp = df.Blueprint()
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,13 @@ def _wait_seconds(req: func.HttpRequest) -> float:
     if not 0 <= wait <= MAX_WAIT_S:
         raise Problem(422, "Invalid request", f"wait must be between 0 and {MAX_WAIT_S} seconds")
     return wait
+
+
+def _check_ids(data: MaintenanceRequest) -> None:
+    # The store's columns are this wide; SQL Server would refuse longer values with a 5xx.
+    for name, value, limit in (("session_id", data.session_id, MAX_SESSION_ID), ("user", data.user, MAX_USER)):
+        if value is not None and not (0 < len(value) <= limit and value.isprintable()):
+            raise Problem(422, "Invalid request", f"{name} must be 1 to {limit} printable characters")
 
 
 def links(req: func.HttpRequest, request_id: str) -> dict[str, str]:
@@ -82,6 +91,7 @@ async def start_request(req: func.HttpRequest, client: df.DurableOrchestrationCl
             clean_text(data.text, settings.min_text_length, settings.max_text_length)
         except InvalidRequest as exc:
             raise Problem(422, "Invalid request", exc.message) from None
+        _check_ids(data)
         request_id = uuid.uuid4().hex
         now = utcnow()
         with telemetry.get().accepted(request_id, SOURCE):
