@@ -35,7 +35,9 @@ CUES: list[tuple[int, int, str]] = [
 ]
 
 _SKIP = frozenset({"높음", "낮음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"})
-_NEGATED_BEFORE = re.compile(r"(?:^| )(?:not|no|isn t|is not|안) ?$")
+_NEGATED_BEFORE = re.compile(
+    r"(?:^| )(?:not|no|isn t|is not|won t|doesn t|didn t|does not|did not|fail(?:s|ed)? to|안) ?$"
+)
 _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
 
 
@@ -78,6 +80,8 @@ class PriorityReader:
                     continue
                 negated = _NEGATED_BEFORE.search(canon[: m.start()]) or _NEGATED_AFTER.match(canon[m.end() :])
                 is_trip = "트립" in m.group(0) or "trip" in m.group(0)
+                if is_trip and re.match(r"^ ?(?:on )?(?:신호|지령|명령|코일|signal|command|coil)", canon[m.end() :]):
+                    continue  # "트립 신호 줬는데": a command, not a trip
                 if is_trip and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()]):
                     continue  # "overload relay tripped": the protection did its job
                 if negated and p in (1, 2):

@@ -355,6 +355,8 @@ class Analyzer:
             code = s.code
             if code == "ELP":  # a generic leak word: the medium decides the code
                 code = leak_medium(canon, s, r.system)
+            elif code == "ELU" and r.system in ("EGB", "EGC"):
+                code = "ELF"  # oil out of a fuel-oil tank or pump is fuel
             if code in seen:
                 continue
             seen.add(code)

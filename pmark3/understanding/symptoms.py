@@ -74,7 +74,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTS", 3, r"안돌아|안돌|돌지않|회전안|won t start|will not start|fail(?:s|ed)? to start|doesn t start|does not start|didn t start|not start|no start|start fail|cannot start|can t start"),
     ("STP", 3, r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop|"
      r"doesn t stop|does not stop|didn t stop|did not stop"),
-    ("UST", 2, r"트립|trip|불시정지|자동정지|급정지|갑자기" + G + r"(?:정지|멈|꺼)|혼자" + G + r"(?:정지|멈|꺼)|shut down unexpectedly|shutdown unexpectedly|tripped"),
+    ("UST", 2, r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일))|trip(?! signal| command| coil)|불시정지|자동정지|급정지|갑자기" + G + r"(?:정지|멈|꺼)|혼자" + G + r"(?:정지|멈|꺼)|shut down unexpectedly|shutdown unexpectedly|tripped"),
     # Valves.
     ("FTO", 3, r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|"
      r"fail(?:s|ed)? to open|stuck closed|doesn t open|does not open|didn t open|did not open|not opening"),
@@ -132,7 +132,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTS", 3, r"(?:스타트|기동|시동)[^|]{0,3}?안걸|불이?안붙|won t light|fails? to light"),
     ("UST", 3, r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
      r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
-     r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능))|폴트|faulted"),
+     r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일))|폴트|faulted"),
+    ("FDC", 3, r"won t trip|fail(?:s|ed)? to trip|does not trip|didn t trip|트립[^|]{0,4}?안(?:됨|돼|되)"),
+    ("HIO", 3, r"(?:회전수|속도|rpm|speed)[^|]{0,12}?(?:올라|상승|초과|너무|과다|high)"),
     ("BRD", 3, r"고장남|망가|failed completely|breakdown|절단|snapped"),
     ("STD", 3, r"찢어|torn|손상|damaged|침식|감육|두께[^|]{0,3}?감소|thinning|support bent|서포트변형|worn|blade wear"),
     ("SER", 3, r"커버[^|]{0,3}?떨어|cover loose|외관오염|외함오염|외관[^|]{0,2}?오염|청소[^|]{0,2}?필요|needs cleaning|dusty|먼지|"
