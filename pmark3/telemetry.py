@@ -28,8 +28,13 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from opentelemetry import metrics, trace
-from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, Status, StatusCode, TraceFlags
+try:
+    from opentelemetry import metrics, trace
+    from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, Status, StatusCode, TraceFlags
+
+    HAVE_OTEL = True
+except ImportError:  # the [azure] extra brings OpenTelemetry; a plain local install runs without it
+    HAVE_OTEL = False
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +44,7 @@ AUTHENTICATION_STRING = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"
 ATTR_REQUEST_ID = "pmark3.request_id"
 
 
-def trace_parent_for(request_id: str) -> SpanContext:
+def trace_parent_for(request_id: str) -> Any:
     """The remote parent every span of ``request_id`` hangs from: same request, same trace."""
     digest = hashlib.sha256(request_id.encode("utf-8")).digest()
     trace_id = int.from_bytes(digest[:16], "big") or 1
@@ -126,14 +131,37 @@ class Telemetry:
         self.messages.add(1, {"outcome": outcome, "reason": reason or "none"})
 
 
-_telemetry: Telemetry | None = None
+class NoTelemetry:
+    """The same calls, doing nothing: used when OpenTelemetry is not installed."""
+
+    @contextmanager
+    def accepted(self, request_id: str, source: str) -> Iterator[None]:
+        yield None
+
+    @contextmanager
+    def step(self, request_id: str, step: str) -> Iterator[dict[str, str]]:
+        yield {"outcome": "ok"}
+
+    def finished(self, result: Mapping[str, Any], received_at: datetime | str, source: str,
+                 now: datetime | None = None) -> None:
+        return None
+
+    def message(self, outcome: str, reason: str | None = None) -> None:
+        return None
 
 
-def get() -> Telemetry:
-    """The process-wide instance on the global providers (after ``configure``, if it ran)."""
+_telemetry: Telemetry | NoTelemetry | None = None
+
+
+def get() -> Telemetry | NoTelemetry:
+    """The process-wide instance on the global providers (after ``configure``, if it ran).
+
+    Safe to call from the domain (``run_node``, ``record_outcome``): without OpenTelemetry,
+    or before ``configure``, it costs next to nothing.
+    """
     global _telemetry
     if _telemetry is None:
-        _telemetry = Telemetry()
+        _telemetry = Telemetry() if HAVE_OTEL else NoTelemetry()
     return _telemetry
 
 
@@ -148,7 +176,7 @@ def configure(env: Mapping[str, str] | None = None) -> bool:
     global _configured, _telemetry
     env = os.environ if env is None else env
     connection_string = env.get(CONNECTION_STRING)
-    if not connection_string:
+    if not connection_string or not HAVE_OTEL:
         return False
     if _configured:
         return True

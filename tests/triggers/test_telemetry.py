@@ -110,3 +110,12 @@ def test_configure_uses_the_managed_identity_for_entra_auth(monkeypatch: pytest.
     assert kwargs["connection_string"] == env[telemetry.CONNECTION_STRING]
     assert isinstance(kwargs["credential"], ManagedIdentityCredential)
     assert telemetry.configure(env) is True and len(called) == 1  # once per process
+
+
+def test_without_opentelemetry_the_same_calls_do_nothing() -> None:
+    t = telemetry.NoTelemetry()
+    with t.accepted("r1", "portal"), t.step("r1", "parse_input") as outcome:
+        outcome["outcome"] = "error"
+    t.finished({"request_id": "r1", "status": "draft"}, datetime.now(UTC), "portal")
+    t.message("started")
+    assert isinstance(telemetry.get(), telemetry.Telemetry)  # installed here: the real one
