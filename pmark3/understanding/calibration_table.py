@@ -8,13 +8,13 @@ TABLE: dict[str, Any] = {
    "*": 0.6,
    "from_mode": 0.617,
    "from_mode:S1": 0.617,
-   "head_multi": 0.824,
-   "head_multi:S1": 0.827,
-   "head_multi:S2": 0.566,
+   "head_multi": 0.827,
+   "head_multi:S1": 0.831,
+   "head_multi:S2": 0.529,
    "head_multi:S3": 0.539,
-   "head_single": 0.925,
+   "head_single": 0.926,
    "head_single:S1": 0.921,
-   "head_single:S2": 0.728,
+   "head_single:S2": 0.742,
    "head_single:S3": 0.693,
    "history": 0.808,
    "history:S2": 0.808,
@@ -23,8 +23,8 @@ TABLE: dict[str, Any] = {
    "none": 0.18,
    "none:S1": 0.149,
    "none:S3": 0.539,
-   "register": 0.958,
-   "register:S1": 0.959,
+   "register": 0.96,
+   "register:S1": 0.961,
    "register:S2": 0.617,
    "register:S3": 0.762,
    "s3_none": 0.617,
@@ -85,8 +85,8 @@ TABLE: dict[str, Any] = {
    "none:S2": 0.539,
    "s1_single": 0.416,
    "s1_single:S1": 0.416,
-   "s2_multi": 0.702,
-   "s2_multi:S1": 0.702,
+   "s2_multi": 0.711,
+   "s2_multi:S1": 0.711,
    "s2_single": 0.913,
    "s2_single:S1": 0.912,
    "s2_single:S2": 0.617,
@@ -99,8 +99,8 @@ TABLE: dict[str, Any] = {
    "s3_s2_single:S3": 0.539,
    "s3_s3_single": 0.582,
    "s3_s3_single:S3": 0.582,
-   "s3_single": 0.942,
-   "s3_single:S1": 0.942,
+   "s3_single": 0.943,
+   "s3_single:S1": 0.943,
    "s3_single:S2": 0.693
   }
  },
@@ -115,32 +115,32 @@ TABLE: dict[str, Any] = {
     3
    ],
    "head_multi": [
-    75,
-    85
+    77,
+    87
    ],
    "head_multi:S1": [
-    71,
-    80
+    74,
+    83
    ],
    "head_multi:S2": [
-    3,
-    4
+    2,
+    3
    ],
    "head_multi:S3": [
     1,
     1
    ],
    "head_single": [
-    161,
-    165
+    163,
+    167
    ],
    "head_single:S1": [
-    147,
-    151
+    148,
+    152
    ],
    "head_single:S2": [
-    8,
-    8
+    9,
+    9
    ],
    "head_single:S3": [
     6,
@@ -175,12 +175,12 @@ TABLE: dict[str, Any] = {
     1
    ],
    "register": [
-    1345,
-    1358
+    1344,
+    1354
    ],
    "register:S1": [
-    1324,
-    1335
+    1323,
+    1331
    ],
    "register:S2": [
     3,
@@ -393,20 +393,20 @@ TABLE: dict[str, Any] = {
     6
    ],
    "s2_multi": [
-    17,
-    21
+    18,
+    22
    ],
    "s2_multi:S1": [
-    17,
-    21
+    18,
+    22
    ],
    "s2_single": [
-    537,
-    567
+    536,
+    566
    ],
    "s2_single:S1": [
-    534,
-    564
+    533,
+    563
    ],
    "s2_single:S2": [
     3,
@@ -449,11 +449,11 @@ TABLE: dict[str, Any] = {
     2
    ],
    "s3_single": [
-    984,
+    985,
     1009
    ],
    "s3_single:S1": [
-    978,
+    979,
     1003
    ],
    "s3_single:S2": [

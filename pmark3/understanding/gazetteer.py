@@ -21,6 +21,7 @@ from pmark3.understanding.lexicon import EQUIPMENT_LINES, SKIP_CATALOG_TERMS, pa
 from pmark3.understanding.textnorm import canonical
 
 _END = "\0"
+_GYE_WORDS = frozenset("속획통열단측약산좌절")
 _SOURCE_RANK = {"learned": 4, "register": 3, "lexicon": 2, "catalog": 1}
 
 
@@ -93,6 +94,8 @@ class Gazetteer:
         n = len(canon)
         if _ascii_edge(key[0]) and start > 0 and canon[start - 1] != " ":
             return None
+        if key[-1] == "계" and end < n and canon[end] in _GYE_WORDS:
+            return None  # "수위 계속 올라감" is not a level gauge (계속, 계획, 계통...)
         if _ascii_edge(key[-1]) and end < n and canon[end] != " ":
             # English plurals ("fans", "valves") still name the thing.
             if not (key[-1].isalpha() and canon[end] == "s" and (end + 1 == n or canon[end + 1] == " ")):

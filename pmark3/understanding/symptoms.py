@@ -158,7 +158,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("NOO", 3, r"신호[^|]{0,2}?없음|아무값도|먹통|reading zero|shows bad|(?:^| )bad(?= |$)"),
     ("PTF", 3, r"링크다운|link down|no comms|feedback (?:lost|loss)|피드백[^|]{0,3}?(?:없|끊|안)"),
     ("PDE", 2, r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,8}?"
-     r"(?:높|낮|저하|상승|증가|감소|high|low|rising|dropping|trending)"),
+     r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|high|low|rising|dropping|trending)"),
+    ("ELE", 2, r"스파크|spark|아크|arcing|방전"),
     ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
     ("FTI", 3, r"제대로[^|]{0,4}?안"),
     ("SPO", 3, r"저절로|operates by itself"),
@@ -252,7 +253,7 @@ def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
 
 _OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절연유|기름|누유|oil|lube|hydraulic|grease")
 _FUEL = re.compile(r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel")
-_UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen")
+_UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)")
 _WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
 _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
