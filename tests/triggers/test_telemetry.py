@@ -79,6 +79,8 @@ def test_finished_records_latency_and_the_outcome(otel: Any) -> None:
     t.finished({"request_id": "a", "status": "draft"}, (now - timedelta(seconds=2)).isoformat(), "cmms", now=now)
     t.finished({"request_id": "b", "status": "error"}, now - timedelta(milliseconds=500), "portal", now=now)
     t.message("rejected", "bad_json")
+    spans = otel[1].get_finished_spans()
+    assert [s.attributes["pmark3.latency_ms"] for s in spans if s.name == "pmark3.result"] == [2000.0, 500.0]
     latency = {p.attributes["status"]: p.sum for p in points(reader, "pmark3.request.duration")}
     assert latency == {"draft": 2000.0, "error": 500.0}
     counts = {(p.attributes["status"], p.attributes["source"]): p.value for p in points(reader, "pmark3.requests")}
