@@ -37,6 +37,7 @@ _FIRE = re.compile(r"화재|fire|연기|smok")
 # Words that make one of two written units the meant one ("2호기 말고 1호기" is caught by
 # negation; "1호기에서 2호기로 옮긴" is not a conflict worth refusing).
 _BOTH_WAYS = re.compile(r"에서[^|]{0,6}?로|from [^|]{0,12}? to ")
+_NOT_CAUSES = frozenset({"UST", "PDE", "UNK", "OTH", "LOR", "FTI"})
 _COOLER = re.compile(r"냉각기|쿨러|cooler|열교환기|heat exchanger|hx")
 _FALSE_TRIP = re.compile(r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데")
 _NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
@@ -349,7 +350,9 @@ class Analyzer:
 
     def _read_mode(self, r: Reading, symptoms: list[SymptomHit]) -> None:
         canon = r.doc.canon
-        ranked = sorted(symptoms, key=lambda s: (-s.strength, s.start))
+        # A trip with its cause ("ground fault trip", "지락, 차단기 트립됨") is coded by the cause.
+        causes = [s for s in symptoms if s.code not in _NOT_CAUSES and s.strength >= 2]
+        ranked = sorted(symptoms, key=lambda s: (s.code == "UST" and bool(causes), -s.strength, s.start))
         seen: set[str] = set()
         for s in ranked:
             code = s.code

@@ -79,7 +79,10 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTO", 3, r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|"
      r"fail(?:s|ed)? to open|stuck closed|doesn t open|does not open|didn t open|did not open|not opening"),
     ("FTC", 3, r"(?:닫힘|폐쇄|클로즈)" + G + r"(?:불가|안됨|안돼|불량)|안닫|won t close|fail(?:s|ed)? to close|stuck open"),
-    ("DOP", 3, r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed"),
+    ("DOP", 3, r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed|"
+     r"slow to (?:close|open|respond|stroke)"),
+    ("FTI", 3, r"not switching|won t switch|doesn t switch|fail(?:s|ed)? to switch|won t change ?over|not changing over"),
+    ("FTS", 2, r"not running|won t run|doesn t run|isn t running"),
     ("SPO", 3, r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)|false operation|false trip|nuisance trip"),
     # Electrical.
     ("ELE", 3, r"절연" + G + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|blown fuse|megger"),
