@@ -1,7 +1,7 @@
 """CMMS messages in: one code path for the Service Bus trigger and ``pmark3 ingest FILE.jsonl``.
 
-A message is validated against ``pmark3/schemas/cmms-maintenance-request.schema.json`` and the
-workflow's own text rules. A valid one starts a run whose request id derives from the
+A message is validated by ``pmark3.cmms`` (the JSON Schema and the workflow's own text
+rules). A valid one starts a run whose request id derives from the
 ``notificationId``, so a redelivery finds the run it already started and starts nothing. An
 invalid one is recorded as a ``rejected`` request with its reason (and the rejection is
 published to the CMMS like any result), then acknowledged: retrying it could never succeed.
@@ -11,58 +11,46 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
-import re
-import uuid
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-import jsonschema
-
+from pmark3.cmms import (
+    INGEST_STEP,
+    SOURCE,
+    CmmsMessage,
+    InvalidMessage,
+    parse_message,
+    rejection_id_for,
+    rejection_result,
+    request_id_for,
+)
 from pmark3.config import Settings
-from pmark3.errors import InvalidRequest
-from pmark3.models import MaintenanceRequest, Result, WorkflowError
+from pmark3.models import MaintenanceRequest
 from pmark3.ports import EventPublisher
 from pmark3.store import SqlStore, utcnow
-from pmark3.workflow.nodes.validate_input import clean_text
 from pmark3.workflow.state import new_state
+
+__all__ = [
+    "CmmsMessage",
+    "IngestOutcome",
+    "InvalidMessage",
+    "LocalStarter",
+    "Starter",
+    "handle_message",
+    "ingest_file",
+    "parse_message",
+    "reject",
+    "rejection_id_for",
+    "request_id_for",
+]
 
 log = logging.getLogger(__name__)
 
-SOURCE = "cmms"
-SCHEMA_FILE = "cmms-maintenance-request.schema.json"
-INGEST_STEP = "ingest"
-# Durable instance ids and requests.id (64) both fit this; anything else is hashed.
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,58}$")
 
 Outcome = Literal["started", "duplicate", "rejected"]
-
-
-class InvalidMessage(InvalidRequest):
-    """A CMMS message that can never be processed; ``reason_code`` is stable for metrics."""
-
-    code = "invalid_message"
-
-    def __init__(self, reason_code: str, message: str, notification_id: str | None = None) -> None:
-        super().__init__(message)
-        self.reason_code = reason_code
-        self.notification_id = notification_id
-
-
-@dataclass(frozen=True)
-class CmmsMessage:
-    notification_id: str
-    text: str
-    reported_by: str
-    reported_at: datetime
-    plant: str
-    unit: str | None = None
-    equipment_tag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,71 +68,6 @@ class Starter(Protocol):
     async def exists(self, request_id: str) -> bool: ...
 
     async def start(self, request_id: str, state: dict[str, Any]) -> None: ...
-
-
-@lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
-    text = (resources.files("pmark3") / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
-
-
-@lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
-
-
-def request_id_for(notification_id: str) -> str:
-    """The request (and Durable instance) id of a notification: the same id on every delivery."""
-    if _SAFE_ID.match(notification_id):
-        return f"cmms-{notification_id}"
-    return f"cmms-{uuid.uuid5(uuid.NAMESPACE_URL, 'pmark3:cmms:' + notification_id).hex}"
-
-
-def rejection_id_for(message_id: str | None, body: bytes) -> str:
-    """A rejected message's id: per delivery-stable message, so a corrected resend of the
-    same notification (a new message) is not blocked by the rejection of the old one."""
-    key = message_id.encode("utf-8", "replace") if message_id else body
-    return f"cmms-rejected-{hashlib.sha256(key).hexdigest()[:32]}"
-
-
-def parse_message(body: bytes, settings: Settings) -> CmmsMessage:
-    """The message, or InvalidMessage saying exactly what is wrong with it."""
-    if len(body) > settings.max_body_bytes:
-        raise InvalidMessage("too_large", f"the message is {len(body)} bytes; at most {settings.max_body_bytes}")
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InvalidMessage("bad_json", f"the message is not valid UTF-8 JSON: {exc}") from None
-    nid = data.get("notificationId") if isinstance(data, dict) else None
-    # Kept only when it is safe to store and to send back as the correlation id.
-    nid = nid if isinstance(nid, str) and 0 < len(nid) <= 128 and nid.isprintable() else None
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        detail = "; ".join(f"{'.'.join(str(p) for p in e.absolute_path) or 'message'}: {e.message}" for e in errors)
-        raise InvalidMessage("schema", f"the message does not match the schema: {detail[:1000]}", nid)
-    for key in ("notificationId", "reportedBy", "plant"):
-        try:
-            data[key].encode("utf-8")
-        except UnicodeEncodeError:
-            raise InvalidMessage("schema", f"{key} is not valid UTF-8 (unpaired surrogates)", None) from None
-    try:
-        text = clean_text(data["text"], settings.min_text_length, settings.max_text_length)
-    except InvalidRequest as exc:
-        raise InvalidMessage("invalid_text", exc.message, nid) from None
-    try:
-        reported_at = datetime.fromisoformat(data["reportedAt"].replace("z", "Z"))
-    except ValueError as exc:
-        raise InvalidMessage("schema", f"reportedAt: {exc}", nid) from None
-    return CmmsMessage(
-        notification_id=data["notificationId"],
-        text=text,
-        reported_by=data["reportedBy"],
-        reported_at=reported_at,
-        plant=data["plant"],
-        unit=data.get("unit"),
-        equipment_tag=data.get("equipmentTag"),
-    )
 
 
 async def handle_message(
@@ -213,16 +136,6 @@ def reject(
         # that failed before is retried with the message.
         publisher.publish(result, message_id=request_id, correlation_id=exc.notification_id)
     return IngestOutcome("rejected", request_id, exc.notification_id, exc.message, exc.reason_code)
-
-
-def rejection_result(request_id: str, exc: InvalidMessage) -> dict[str, Any]:
-    result = Result(
-        request_id=request_id,
-        status="rejected",
-        response=f"The CMMS message was rejected: {exc.message}",
-        errors=[WorkflowError(step=INGEST_STEP, type=type(exc).__name__, message=exc.message)],
-    )
-    return result.model_dump(mode="json")
 
 
 # -- local: pmark3 ingest FILE.jsonl ----------------------------------------------------------

@@ -21,12 +21,13 @@ import azure.functions as func
 
 from orchestrators.workflow import NAME as ORCHESTRATOR
 from pmark3 import telemetry
-from pmark3.ingest import SOURCE, IngestOutcome, handle_message
+from pmark3.cmms import REQUEST_QUEUE, SOURCE, rejection_id_for
+from pmark3.ingest import IngestOutcome, handle_message
 from pmark3.store import utcnow
 from triggers.common import get_context
 
 NAME = "cmms_request"
-QUEUE = "maintenance-requests"
+QUEUE = REQUEST_QUEUE
 CONNECTION = "ServiceBusConnection"  # ServiceBusConnection__fullyQualifiedNamespace etc.: managed identity
 MAX_DELIVERY_COUNT = 5  # the queue's maxDeliveryCount in infra_bicep/modules/serviceBus.bicep
 bp = df.Blueprint()
@@ -72,8 +73,6 @@ async def process(msg: func.ServiceBusMessage, client: df.DurableOrchestrationCl
 
 def _record_poison(msg: func.ServiceBusMessage, body: bytes, exc: Exception, deliveries: int) -> None:
     """The broker dead-letters the message after this delivery; leave the reason where people look."""
-    from pmark3.ingest import rejection_id_for
-
     request_id = rejection_id_for(msg.message_id, body)
     reason = f"ingest: failed on all {deliveries} deliveries ({type(exc).__name__}); dead-lettered"
     try:

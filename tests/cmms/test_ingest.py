@@ -11,8 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from pmark3.cmms import InvalidMessage, parse_message, request_id_for, schema
 from pmark3.config import Settings
-from pmark3.ingest import InvalidMessage, parse_message, request_id_for, schema
 from pmark3.publish.outbox import export_jsonl
 from tests.cmms.small_deps import small_deps
 

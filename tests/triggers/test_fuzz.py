@@ -111,7 +111,7 @@ def test_a_cmms_message_of_any_bytes_is_rejected(app_functions, app_context, dur
 
 
 def check_message(app_functions: Any, app_context: Any, durable: Any, data: bytes, message_id: str) -> None:
-    from pmark3.ingest import rejection_id_for, request_id_for
+    from pmark3.cmms import rejection_id_for, request_id_for
 
     msg = ServiceBusMessage(body=data, message_id=message_id, delivery_count=1, application_properties={},
                             user_properties={})

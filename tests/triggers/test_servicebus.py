@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from azure.functions.servicebus import ServiceBusMessage
 
+from pmark3.cmms import rejection_id_for, request_id_for
 from pmark3.errors import StoreError
-from pmark3.ingest import rejection_id_for, request_id_for
 from tests.triggers.conftest import call
 
 VALID = {
