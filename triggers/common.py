@@ -19,7 +19,7 @@ import azure.functions as func
 from pydantic import BaseModel, ValidationError
 
 from pmark3.config import Settings, get_settings
-from pmark3.errors import DependencyError, InvalidRequest, NotFound, PMark3Error
+from pmark3.errors import DependencyError, InvalidRequest, NotFound, PMark3Error, StoreError
 from pmark3.ports import EventPublisher
 from pmark3.store import SqlStore
 
@@ -46,11 +46,17 @@ class AppContext:
 
 
 def build_context(settings: Settings | None = None) -> AppContext:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from pmark3.publish.outbox import OutboxPublisher
     from pmark3.workflow.deps import open_store
 
     settings = settings or get_settings()
-    store = open_store(settings)
+    try:
+        store = open_store(settings)
+    except SQLAlchemyError as exc:
+        # Unreachable or refusing at start-up: a dependency outage (503 / message retried), not a bug.
+        raise StoreError(f"database unavailable: {exc.__class__.__name__}") from exc
     publisher: EventPublisher
     if settings.servicebus_namespace:
         from pmark3.publish.servicebus import ServiceBusPublisher

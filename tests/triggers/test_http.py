@@ -250,3 +250,17 @@ def test_a_store_outage_is_503_not_a_traceback(app_functions, app_context, durab
     assert resp.status_code == 503
     problem(resp)
     assert durable.starts() == []
+
+
+def test_an_unreachable_database_at_start_up_is_503(app_functions, durable, tmp_path, monkeypatch):
+    from pmark3.config import Settings
+    from triggers import common
+
+    common.set_context(None)
+    # A directory where the database file should be: SQLite cannot open it.
+    bad = Settings(_env_file=None, data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}")  # type: ignore[call-arg]
+    monkeypatch.setattr(common, "get_settings", lambda: bad)
+    resp = start(app_functions, {"text": TEXT})
+    assert resp.status_code == 503, resp.get_body()
+    problem(resp)
+    assert common._context is None  # the next call tries again
