@@ -109,8 +109,9 @@ class Telemetry:
                     span.set_status(Status(StatusCode.ERROR, "step reported an error"))
                 self.step_duration.record(elapsed, {"step": step, "outcome": outcome["outcome"]})
 
-    def finished(self, result: Mapping[str, Any], received_at: datetime | str, source: str,
-                 now: datetime | None = None) -> None:
+    def finished(
+        self, result: Mapping[str, Any], received_at: datetime | str, source: str, now: datetime | None = None
+    ) -> None:
         """When a result is recorded: latency since receipt and the outcome."""
         if isinstance(received_at, str):
             received_at = datetime.fromisoformat(received_at)
@@ -124,8 +125,11 @@ class Telemetry:
             context=self._context(request_id),
             # The latency also rides on the span: Application Insights aggregates metrics before
             # export, so exact p95/p99 come from these rows (docs/function-app.md has the KQL).
-            attributes={ATTR_REQUEST_ID: request_id, "pmark3.latency_ms": round(elapsed, 3),
-                        **{f"pmark3.{k}": v for k, v in attrs.items()}},
+            attributes={
+                ATTR_REQUEST_ID: request_id,
+                "pmark3.latency_ms": round(elapsed, 3),
+                **{f"pmark3.{k}": v for k, v in attrs.items()},
+            },
         ):
             self.request_duration.record(elapsed, attrs)
             self.requests.add(1, attrs)
@@ -145,8 +149,9 @@ class NoTelemetry:
     def step(self, request_id: str, step: str) -> Iterator[dict[str, str]]:
         yield {"outcome": "ok"}
 
-    def finished(self, result: Mapping[str, Any], received_at: datetime | str, source: str,
-                 now: datetime | None = None) -> None:
+    def finished(
+        self, result: Mapping[str, Any], received_at: datetime | str, source: str, now: datetime | None = None
+    ) -> None:
         return None
 
     def message(self, outcome: str, reason: str | None = None) -> None:
@@ -190,8 +195,9 @@ def configure(env: Mapping[str, str] | None = None) -> bool:
         from azure.identity import ManagedIdentityCredential
 
         client_id = _client_id(env.get(AUTHENTICATION_STRING, "")) or env.get("AZURE_CLIENT_ID")
-        kwargs["credential"] = ManagedIdentityCredential(client_id=client_id) if client_id else \
-            ManagedIdentityCredential()
+        kwargs["credential"] = (
+            ManagedIdentityCredential(client_id=client_id) if client_id else ManagedIdentityCredential()
+        )
     configure_azure_monitor(**kwargs)
     _configured = True
     _telemetry = Telemetry()  # bind the instruments to the providers just installed

@@ -102,13 +102,15 @@ def problem_response(
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
     if instance:
         body["instance"] = instance
-    return func.HttpResponse(json.dumps(body, ensure_ascii=False), status_code=status, mimetype=PROBLEM,
-                             charset="utf-8")
+    return func.HttpResponse(
+        json.dumps(body, ensure_ascii=False), status_code=status, mimetype=PROBLEM, charset="utf-8"
+    )
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> func.HttpResponse:
-    return func.HttpResponse(json.dumps(body, ensure_ascii=False), status_code=status, mimetype=JSON,
-                             charset="utf-8", headers=headers)
+    return func.HttpResponse(
+        json.dumps(body, ensure_ascii=False), status_code=status, mimetype=JSON, charset="utf-8", headers=headers
+    )
 
 
 def path_of(req: func.HttpRequest) -> str:

@@ -101,21 +101,30 @@ async def start_request(req: func.HttpRequest, client: df.DurableOrchestrationCl
                 await client.start_new(ORCHESTRATOR, request_id, state)
             except Exception:
                 log.exception("could not start request %s", request_id)
-                ctx.store.update_request(request_id, now=utcnow(), runtime_status="Failed",
-                                         reason="could not start the workflow")
-                return problem_response(503, "Service unavailable", "the workflow could not be started; try again",
-                                        urlparse(req.url).path)
+                ctx.store.update_request(
+                    request_id, now=utcnow(), runtime_status="Failed", reason="could not start the workflow"
+                )
+                return problem_response(
+                    503, "Service unavailable", "the workflow could not be started; try again", urlparse(req.url).path
+                )
         if wait:
             timeout_ms = int(wait * 1000)
             response = await client.wait_for_completion_or_create_check_status_response(
-                req, request_id, timeout_in_milliseconds=timeout_ms,
+                req,
+                request_id,
+                timeout_in_milliseconds=timeout_ms,
                 retry_interval_in_milliseconds=min(1000, timeout_ms),
             )
             if response.status_code >= 500:
                 # Durable's body for a failed run holds the exception; the status route
                 # reports the failure without it.
-                return problem_response(500, "Internal error", "the request failed; see its status",
-                                        urlparse(req.url).path, instanceId=request_id)
+                return problem_response(
+                    500,
+                    "Internal error",
+                    "the request failed; see its status",
+                    urlparse(req.url).path,
+                    instanceId=request_id,
+                )
             if response.status_code == 200:
                 url = links(req, request_id)["requestStatusGetUri"]
                 return json_response(json.loads(response.get_body() or b"null"), 200, {"Location": url})

@@ -30,7 +30,7 @@ def fully_qualified(namespace: str) -> str:
     host = namespace.strip()
     for prefix in ("sb://", "https://", "amqps://"):
         if host.lower().startswith(prefix):
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
     host = host.strip("/")
     if not host:
         raise ValueError("the Service Bus namespace is empty")
@@ -87,8 +87,9 @@ class ServiceBusPublisher:
                 from azure.servicebus import ServiceBusClient
 
                 factory = ServiceBusClient
-            self._client = factory(fully_qualified_namespace=self.namespace, credential=credential,
-                                   **self._client_kwargs)
+            self._client = factory(
+                fully_qualified_namespace=self.namespace, credential=credential, **self._client_kwargs
+            )
             self._sender = self._client.get_topic_sender(topic_name=self.topic)
         return self._sender
 

@@ -34,8 +34,18 @@ def test_the_schema_is_valid_and_its_example_passes() -> None:
 
 
 def test_parse_message_normalises_text_and_time() -> None:
-    msg = parse_message(json.dumps({**VALID, "text": "  펌프 소음 심함  ", "reportedAt": "2026-11-26T00:30:00Z",
-                                    "equipmentTag": "2LAC20AP001", "unit": None}).encode(), SETTINGS)
+    msg = parse_message(
+        json.dumps(
+            {
+                **VALID,
+                "text": "  펌프 소음 심함  ",
+                "reportedAt": "2026-11-26T00:30:00Z",
+                "equipmentTag": "2LAC20AP001",
+                "unit": None,
+            }
+        ).encode(),
+        SETTINGS,
+    )
     assert msg.text == "펌프 소음 심함" and msg.reported_at.utcoffset() is not None
     assert msg.equipment_tag == "2LAC20AP001" and msg.unit is None
 

@@ -53,8 +53,13 @@ def deps(tmp_path: Path) -> Iterator[Any]:
 def deliver(body: dict[str, Any], delivery_count: int = 1) -> None:
     import asyncio
 
-    msg = ServiceBusMessage(body=json.dumps(body, ensure_ascii=False).encode(), message_id="sb-1",
-                            delivery_count=delivery_count, application_properties={}, user_properties={})
+    msg = ServiceBusMessage(
+        body=json.dumps(body, ensure_ascii=False).encode(),
+        message_id="sb-1",
+        delivery_count=delivery_count,
+        application_properties={},
+        user_properties={},
+    )
     asyncio.run(functions()["cmms_request"](msg=msg, client=binding_json()))
 
 

@@ -39,8 +39,9 @@ class FakeClient:
 
     instances: ClassVar[list[FakeClient]] = []
 
-    def __init__(self, *, fully_qualified_namespace: str, credential: Any, fail: list[Exception] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *, fully_qualified_namespace: str, credential: Any, fail: list[Exception] | None = None, **kwargs: Any
+    ) -> None:
         self.namespace = fully_qualified_namespace
         self.credential = credential
         self.kwargs = kwargs
@@ -100,8 +101,12 @@ def test_publish_sends_a_message_keyed_for_duplicate_detection() -> None:
 )
 def test_sdk_errors_become_publish_errors_and_the_link_is_reopened(error: Exception) -> None:
     failures = [error]  # the first send fails, later ones go through
-    pub = ServiceBusPublisher("pmark3-sb", "maintenance-results", credential=StaticCredential(),
-                              client_factory=lambda **kw: FakeClient(fail=failures, **kw))
+    pub = ServiceBusPublisher(
+        "pmark3-sb",
+        "maintenance-results",
+        credential=StaticCredential(),
+        client_factory=lambda **kw: FakeClient(fail=failures, **kw),
+    )
     with pytest.raises(PublishError) as info:
         pub.publish(RESULT, message_id="cmms-N-1", correlation_id="N-1")
     assert isinstance(info.value, DependencyError)  # so the activity's retry policy applies
@@ -114,8 +119,13 @@ def test_sdk_errors_become_publish_errors_and_the_link_is_reopened(error: Except
 
 def test_the_real_sdk_client_failure_maps_to_publish_error() -> None:
     """The real ServiceBusClient, pointed at a namespace that cannot resolve, with no retries."""
-    pub = ServiceBusPublisher("pmark3-test.invalid", "maintenance-results", credential=StaticCredential(),
-                              retry_total=0, retry_backoff_factor=0.01)
+    pub = ServiceBusPublisher(
+        "pmark3-test.invalid",
+        "maintenance-results",
+        credential=StaticCredential(),
+        retry_total=0,
+        retry_backoff_factor=0.01,
+    )
     with pytest.raises(PublishError) as info:
         pub.publish(RESULT, message_id="cmms-N-1", correlation_id="N-1")
     assert "pmark3-test.invalid/maintenance-results" in info.value.message

@@ -23,27 +23,76 @@ from pmark3.store.azure_sql import SQL_COPT_SS_ACCESS_TOKEN, create_mssql_engine
 from pmark3.store.migrate import offline_sql
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-AZURE_URL = "mssql+pyodbc://@pmark3-sql.database.windows.net:1433/pmark3?driver=ODBC+Driver+18+for+SQL+Server&Encrypt=yes"
+AZURE_URL = (
+    "mssql+pyodbc://@pmark3-sql.database.windows.net:1433/pmark3?driver=ODBC+Driver+18+for+SQL+Server&Encrypt=yes"
+)
 
 
 def plant() -> PlantData:
     locs = [
-        FunctionalLocation(kks="2LAC20AP001", unit="2", system="LAC", train="B", name_ko="2호기 급수펌프 B",
-                           name_en="Unit 2 feedwater pump B", equipment_class="PU", parent="2LAC",
-                           criticality="A", aliases=["#2 BFP B"]),
-        FunctionalLocation(kks="1PAB10AP001", unit="1", system="PAB", name_ko="1호기 순환수펌프",
-                           name_en="Unit 1 circulating water pump", equipment_class="PU", criticality="B"),
+        FunctionalLocation(
+            kks="2LAC20AP001",
+            unit="2",
+            system="LAC",
+            train="B",
+            name_ko="2호기 급수펌프 B",
+            name_en="Unit 2 feedwater pump B",
+            equipment_class="PU",
+            parent="2LAC",
+            criticality="A",
+            aliases=["#2 BFP B"],
+        ),
+        FunctionalLocation(
+            kks="1PAB10AP001",
+            unit="1",
+            system="PAB",
+            name_ko="1호기 순환수펌프",
+            name_en="Unit 1 circulating water pump",
+            equipment_class="PU",
+            criticality="B",
+        ),
     ]
     wos = [
-        WorkOrder(id="WO-2025-00001", kks="2LAC20AP001", unit="2", system="LAC", equipment_class="PU",
-                  failure_mode="VIB", priority=2, text="급수펌프 B 진동", reported_at=date(2025, 3, 1),
-                  closed_at=date(2025, 3, 3), actions="베어링 교체", parts=[Part(name="bearing", quantity=2)],
-                  labour_hours=6.5),
-        WorkOrder(id="WO-2026-00002", kks="2LAC20AP001", unit="2", system="LAC", equipment_class="PU",
-                  failure_mode="VIB", priority=1, text="진동 재발", reported_at=date(2026, 11, 20), status="open"),
+        WorkOrder(
+            id="WO-2025-00001",
+            kks="2LAC20AP001",
+            unit="2",
+            system="LAC",
+            equipment_class="PU",
+            failure_mode="VIB",
+            priority=2,
+            text="급수펌프 B 진동",
+            reported_at=date(2025, 3, 1),
+            closed_at=date(2025, 3, 3),
+            actions="베어링 교체",
+            parts=[Part(name="bearing", quantity=2)],
+            labour_hours=6.5,
+        ),
+        WorkOrder(
+            id="WO-2026-00002",
+            kks="2LAC20AP001",
+            unit="2",
+            system="LAC",
+            equipment_class="PU",
+            failure_mode="VIB",
+            priority=1,
+            text="진동 재발",
+            reported_at=date(2026, 11, 20),
+            status="open",
+        ),
     ]
-    procs = [Procedure(id="PRC-001", kind="repair", title_ko="펌프 베어링 교체", title_en="Pump bearing replacement",
-                       equipment_class="PU", systems=["LAC"], failure_modes=["VIB"], steps=["격리", "교체"])]
+    procs = [
+        Procedure(
+            id="PRC-001",
+            kind="repair",
+            title_ko="펌프 베어링 교체",
+            title_en="Pump bearing replacement",
+            equipment_class="PU",
+            systems=["LAC"],
+            failure_modes=["VIB"],
+            steps=["격리", "교체"],
+        )
+    ]
     return PlantData(locations=locs, work_orders=wos, procedures=procs)
 
 
@@ -62,23 +111,38 @@ def exercise(store: SqlStore) -> set[str]:
     assert {loc.kks for loc in c("locations")} == {"2LAC20AP001", "1PAB10AP001"}
     assert [p.id for p in c("procedures")] == ["PRC-001"]
     assert [w.id for w in c("work_orders", t.work_orders.c.status == "open", limit=5, newest_first=True)] == [
-        "WO-2026-00002"]
+        "WO-2026-00002"
+    ]
     assert len(c("plant_data").work_orders) == 2
     (similar,) = c("similar_work_orders", kks="2LAC20AP001", system="LAC", equipment_class="PU", failure_mode="VIB")
     assert similar.labour_hours == 7.0
-    assert [w.id for w in c("open_work_orders", kks="2LAC20AP001", failure_mode="VIB",
-                            since=date(2026, 11, 1))] == ["WO-2026-00002"]
+    assert [w.id for w in c("open_work_orders", kks="2LAC20AP001", failure_mode="VIB", since=date(2026, 11, 1))] == [
+        "WO-2026-00002"
+    ]
     assert [p.id for p in c("procedures_for", "PU", "LAC", "VIB")] == ["PRC-001"]
     assert c("existing_ids", ["WO-2025-00001", "PRC-001", "2LAC20AP001", "nope"]) == {
-        "WO-2025-00001", "PRC-001", "2LAC20AP001"}
+        "WO-2025-00001",
+        "PRC-001",
+        "2LAC20AP001",
+    }
 
     sid, created = c("open_session", None, new_id="S-1", user="kim", now=NOW, ttl=timedelta(hours=2))
     assert (sid, created) == ("S-1", True)
     assert c("open_session", "S-1", new_id="S-2", user="kim", now=NOW, ttl=timedelta(hours=2)) == ("S-1", False)
     with pytest.raises(SessionExpired):
         store.open_session("S-1", new_id="S-3", user="kim", now=NOW + timedelta(days=1), ttl=timedelta(hours=2))
-    assert c("create_request", "r1", text="2호기 급수펌프 B 진동", source="cmms", now=NOW, session_id="S-1",
-             notification_id="N-1") is True
+    assert (
+        c(
+            "create_request",
+            "r1",
+            text="2호기 급수펌프 B 진동",
+            source="cmms",
+            now=NOW,
+            session_id="S-1",
+            notification_id="N-1",
+        )
+        is True
+    )
     assert store.create_request("r1", text="again", source="cmms", now=NOW) is False
     c("update_request", "r1", now=NOW, runtime_status="Completed", status="draft", result={"status": "draft"})
     with pytest.raises(NotFound):
@@ -91,8 +155,13 @@ def exercise(store: SqlStore) -> set[str]:
     assert c("session_history", "S-1", exclude_request="r1") == []
     c("record_step", "r1", "validate_input", "ok", 1.5, NOW)
     assert [a["step"] for a in c("audit_trail", "r1")] == ["validate_input"]
-    c("save_feedback", "r1", [{"field": "status_code", "original": "진동", "predicted": "VIB", "accepted": False,
-                              "corrected": "NOI"}], "lee", NOW)
+    c(
+        "save_feedback",
+        "r1",
+        [{"field": "status_code", "original": "진동", "predicted": "VIB", "accepted": False, "corrected": "NOI"}],
+        "lee",
+        NOW,
+    )
     assert c("feedback_for", "r1")[0]["corrected"] == "NOI"
     assert c("corrections") == [{"field": "status_code", "original": "진동", "corrected": "NOI"}]
     assert c("add_outbox", "r1", "N-1", "maintenance-results", {"status": "draft"}, NOW) is True
@@ -135,8 +204,17 @@ def test_every_store_statement_runs_on_sqlite_and_compiles_for_sql_server(record
 
 def test_migrations_render_for_sql_server_with_unicode_types() -> None:
     sql = offline_sql("mssql+pyodbc://")
-    for table in ("locations", "work_orders", "procedures", "sessions", "turns", "requests", "audit", "feedback",
-                  "outbox"):
+    for table in (
+        "locations",
+        "work_orders",
+        "procedures",
+        "sessions",
+        "turns",
+        "requests",
+        "audit",
+        "feedback",
+        "outbox",
+    ):
         assert f"CREATE TABLE {table}" in sql or f"CREATE TABLE [{table}]" in sql, table
     assert "NVARCHAR" in sql and "DATETIMEOFFSET" in sql and "IDENTITY" in sql
     ours = sql.replace("version_num VARCHAR(32)", "")  # Alembic's own bookkeeping column
@@ -205,10 +283,15 @@ def test_each_new_connection_carries_a_fresh_entra_token(odbc_engine: Any) -> No
 def test_store_requests_round_trip_through_the_mssql_pyodbc_dialect(odbc_engine: Any) -> None:
     engine, _, _ = odbc_engine
     store = SqlStore(engine)
-    assert store.create_request("cmms-N-1", text="2호기 급수펌프 B 진동 심함", source="cmms", now=NOW,
-                                notification_id="N-1") is True
-    store.update_request("cmms-N-1", now=NOW, runtime_status="Completed", status="draft",
-                         result={"status": "draft", "response": "확인"})
+    assert (
+        store.create_request(
+            "cmms-N-1", text="2호기 급수펌프 B 진동 심함", source="cmms", now=NOW, notification_id="N-1"
+        )
+        is True
+    )
+    store.update_request(
+        "cmms-N-1", now=NOW, runtime_status="Completed", status="draft", result={"status": "draft", "response": "확인"}
+    )
     row = store.get_request("cmms-N-1")
     assert row is not None and row["text"] == "2호기 급수펌프 B 진동 심함"
     assert row["result"] == {"status": "draft", "response": "확인"} and row["notification_id"] == "N-1"
@@ -216,8 +299,11 @@ def test_store_requests_round_trip_through_the_mssql_pyodbc_dialect(odbc_engine:
         store.create_request("x", text=None, source="cmms", now=NOW)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="pmark3/store/azure_sql.py keeps SQLAlchemy's Trusted_Connection=Yes, which "
-                   "the ODBC driver refuses beside an access token; see the report for the two-line fix")
+@pytest.mark.xfail(
+    strict=True,
+    reason="pmark3/store/azure_sql.py keeps SQLAlchemy's Trusted_Connection=Yes, which "
+    "the ODBC driver refuses beside an access token; see the report for the two-line fix",
+)
 def test_the_azure_url_connects_without_integrated_security(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
 

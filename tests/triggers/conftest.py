@@ -59,8 +59,9 @@ class FakeDeps:
 def app_context(tmp_path: Path, store: SqlStore) -> Iterator[AppContext]:
     settings = Settings(_env_file=None, data_dir=tmp_path)  # type: ignore[call-arg]
     fake_deps = FakeDeps(store)
-    ctx = AppContext(settings=settings, store=store, publisher=OutboxPublisher(store, settings.results_topic),
-                     deps=lambda: fake_deps)
+    ctx = AppContext(
+        settings=settings, store=store, publisher=OutboxPublisher(store, settings.results_topic), deps=lambda: fake_deps
+    )
     set_context(ctx)
     yield ctx
     set_context(None)
@@ -71,14 +72,27 @@ def app_functions() -> dict[str, Callable[..., Any]]:
     return functions()
 
 
-def http(method: str, path: str, body: Any = None, *, params: dict[str, str] | None = None,
-         route_params: dict[str, str] | None = None, content_type: str | None = "application/json",
-         raw: bytes | None = None) -> func.HttpRequest:
+def http(
+    method: str,
+    path: str,
+    body: Any = None,
+    *,
+    params: dict[str, str] | None = None,
+    route_params: dict[str, str] | None = None,
+    content_type: str | None = "application/json",
+    raw: bytes | None = None,
+) -> func.HttpRequest:
     data = raw if raw is not None else (b"" if body is None else json.dumps(body, ensure_ascii=False).encode())
     headers = {"Content-Type": content_type} if content_type else {}
     query = "&".join(f"{k}={v}" for k, v in (params or {}).items())
-    return func.HttpRequest(method, f"{APP}{path}{'?' + query if query else ''}", headers=headers,
-                            params=params or {}, route_params=route_params or {}, body=data)
+    return func.HttpRequest(
+        method,
+        f"{APP}{path}{'?' + query if query else ''}",
+        headers=headers,
+        params=params or {},
+        route_params=route_params or {},
+        body=data,
+    )
 
 
 def call(app_functions: dict[str, Callable[..., Any]], name: str, **kwargs: Any) -> Any:

@@ -27,31 +27,33 @@ QUERY = "taskHub=pmark3&connection=Storage&code=SYSTEMKEY"
 def binding_json(task_hub: str = "pmark3") -> str:
     """The client binding the Functions host hands a ``durableClient`` parameter."""
     i = "INSTANCEID"
-    return json.dumps({
-        "taskHubName": task_hub,
-        "creationUrls": {
-            "createNewInstancePostUri": f"{HOOKS}/orchestrators/{{functionName}}[/{{instanceId}}]?code=SYSTEMKEY",
-            "createAndWaitOnNewInstancePostUri": f"{HOOKS}/orchestrators/{{functionName}}[/{{instanceId}}]"
-            "?timeout={timeoutInSeconds}&pollingInterval={intervalInSeconds}&code=SYSTEMKEY",
-        },
-        "managementUrls": {
-            "id": i,
-            "statusQueryGetUri": f"{HOOKS}/instances/{i}?{QUERY}",
-            "sendEventPostUri": f"{HOOKS}/instances/{i}/raiseEvent/{{eventName}}?{QUERY}",
-            "terminatePostUri": f"{HOOKS}/instances/{i}/terminate?reason={{text}}&{QUERY}",
-            "rewindPostUri": f"{HOOKS}/instances/{i}/rewind?reason={{text}}&{QUERY}",
-            "purgeHistoryDeleteUri": f"{HOOKS}/instances/{i}?{QUERY}",
-            "restartPostUri": f"{HOOKS}/instances/{i}/restart?{QUERY}",
-            "suspendPostUri": f"{HOOKS}/instances/{i}/suspend?reason={{text}}&{QUERY}",
-            "resumePostUri": f"{HOOKS}/instances/{i}/resume?reason={{text}}&{QUERY}",
-        },
-        "baseUrl": HOOKS,
-        "requiredQueryStringParameters": "code=SYSTEMKEY",
-        "rpcBaseUrl": RPC,
-        "httpBaseUrl": "",
-        "maxGrpcMessageSizeInBytes": 0,
-        "grpcHttpClientTimeout": "00:01:40",
-    })
+    return json.dumps(
+        {
+            "taskHubName": task_hub,
+            "creationUrls": {
+                "createNewInstancePostUri": f"{HOOKS}/orchestrators/{{functionName}}[/{{instanceId}}]?code=SYSTEMKEY",
+                "createAndWaitOnNewInstancePostUri": f"{HOOKS}/orchestrators/{{functionName}}[/{{instanceId}}]"
+                "?timeout={timeoutInSeconds}&pollingInterval={intervalInSeconds}&code=SYSTEMKEY",
+            },
+            "managementUrls": {
+                "id": i,
+                "statusQueryGetUri": f"{HOOKS}/instances/{i}?{QUERY}",
+                "sendEventPostUri": f"{HOOKS}/instances/{i}/raiseEvent/{{eventName}}?{QUERY}",
+                "terminatePostUri": f"{HOOKS}/instances/{i}/terminate?reason={{text}}&{QUERY}",
+                "rewindPostUri": f"{HOOKS}/instances/{i}/rewind?reason={{text}}&{QUERY}",
+                "purgeHistoryDeleteUri": f"{HOOKS}/instances/{i}?{QUERY}",
+                "restartPostUri": f"{HOOKS}/instances/{i}/restart?{QUERY}",
+                "suspendPostUri": f"{HOOKS}/instances/{i}/suspend?reason={{text}}&{QUERY}",
+                "resumePostUri": f"{HOOKS}/instances/{i}/resume?reason={{text}}&{QUERY}",
+            },
+            "baseUrl": HOOKS,
+            "requiredQueryStringParameters": "code=SYSTEMKEY",
+            "rpcBaseUrl": RPC,
+            "httpBaseUrl": "",
+            "maxGrpcMessageSizeInBytes": 0,
+            "grpcHttpClientTimeout": "00:01:40",
+        }
+    )
 
 
 def _now() -> str:
@@ -79,8 +81,14 @@ class FakeDurableExtension:
             inst["customStatus"] = custom
 
     # -- the SDK's http_utils functions --
-    async def post(self, url: str, data: Any = None, trace_parent: str | None = None,
-                   trace_state: str | None = None, function_invocation_id: str | None = None) -> list[Any]:
+    async def post(
+        self,
+        url: str,
+        data: Any = None,
+        trace_parent: str | None = None,
+        trace_state: str | None = None,
+        function_invocation_id: str | None = None,
+    ) -> list[Any]:
         self.requests.append(("POST", url, data))
         self.trace_parents.append(trace_parent)
         assert url.startswith(RPC), url
@@ -89,19 +97,30 @@ class FakeDurableExtension:
             return [404, ""]
         name, instance_id = parts[3], (parts[4] if len(parts) > 4 else "generated-id")
         if name not in self.orchestrators:
-            return [400, {"ExceptionMessage": f"The function '{name}' doesn't exist, is disabled, or is not an "
-                                              "orchestrator function."}]
+            return [
+                400,
+                {
+                    "ExceptionMessage": f"The function '{name}' doesn't exist, is disabled, or is not an "
+                    "orchestrator function."
+                },
+            ]
         if self.fail_next_start:
             self.fail_next_start = False
             return [500, {"Message": "An error has occurred.", "ExceptionMessage": "task hub unavailable"}]
         # The SDK serialises the input itself and then posts that string as JSON.
         self.instances[instance_id] = {
-            "name": name, "instanceId": instance_id, "runtimeStatus": "Pending",
-            "input": json.loads(data) if isinstance(data, str) else data, "customStatus": None, "output": None,
-            "createdTime": _now(), "lastUpdatedTime": _now(),
+            "name": name,
+            "instanceId": instance_id,
+            "runtimeStatus": "Pending",
+            "input": json.loads(data) if isinstance(data, str) else data,
+            "customStatus": None,
+            "output": None,
+            "createdTime": _now(),
+            "lastUpdatedTime": _now(),
         }
-        payload = {k: v.replace("INSTANCEID", instance_id) for k, v in json.loads(binding_json())
-                   ["managementUrls"].items()}
+        payload = {
+            k: v.replace("INSTANCEID", instance_id) for k, v in json.loads(binding_json())["managementUrls"].items()
+        }
         return [202, payload]
 
     async def get(self, url: str, function_invocation_id: str | None = None) -> list[Any]:

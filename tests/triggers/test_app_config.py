@@ -73,7 +73,7 @@ def test_every_bicep_app_setting_is_in_the_example() -> None:
     if not bicep.exists():
         pytest.skip("infra_bicep not present")
     text = bicep.read_text()
-    block = text[text.index("appSettings"):]
+    block = text[text.index("appSettings") :]
     names = set(re.findall(r"name:\s*'([A-Za-z0-9_]+)'", block[: block.index("]")]))
     assert names, "no app settings found in functionApp.bicep"
     assert names <= set(example()), sorted(names - set(example()))
@@ -99,8 +99,11 @@ def test_routes_and_auth(app_functions: Any) -> None:
         for b in fn.get_bindings():
             if b.type == "httpTrigger":
                 d = b.get_dict_repr()
-                http[fn.get_function_name()] = (d["route"], [str(m.value if hasattr(m, "value") else m)
-                                                              for m in d["methods"]], str(d["authLevel"].value))
+                http[fn.get_function_name()] = (
+                    d["route"],
+                    [str(m.value if hasattr(m, "value") else m) for m in d["methods"]],
+                    str(d["authLevel"].value),
+                )
     assert http == {
         "start_request": ("requests", ["POST"], "function"),
         "request_status": ("requests/{request_id}", ["GET"], "function"),

@@ -135,8 +135,9 @@ def test_a_start_the_extension_refuses_is_503_and_recorded(app_functions, app_co
 
 def test_status_has_the_local_apis_shape(app_functions, app_context, durable):
     request_id = json.loads(start(app_functions, {"text": TEXT}).get_body())["id"]
-    durable.set_status(request_id, "Running", custom={"step": "normalize_terms",
-                                                       "completed": ["validate_input", "parse_input"]})
+    durable.set_status(
+        request_id, "Running", custom={"step": "normalize_terms", "completed": ["validate_input", "parse_input"]}
+    )
     req = http("GET", f"/api/requests/{request_id}", route_params={"request_id": request_id})
     resp = call(app_functions, "request_status", req=req)
     assert resp.status_code == 200
@@ -147,8 +148,12 @@ def test_status_has_the_local_apis_shape(app_functions, app_context, durable):
     assert body["instanceId"] == request_id and body["runtimeStatus"] == "Running"
     assert body["customStatus"] == {"step": "normalize_terms", "completed": ["validate_input", "parse_input"]}
 
-    durable.set_status(request_id, "Completed", output={"status": "draft"},
-                       custom={"step": "record_result", "completed": ["validate_input", "quality_check"]})
+    durable.set_status(
+        request_id,
+        "Completed",
+        output={"status": "draft"},
+        custom={"step": "record_result", "completed": ["validate_input", "quality_check"]},
+    )
     body = json.loads(call(app_functions, "request_status", req=req).get_body())
     assert body["runtimeStatus"] == "Completed" and body["output"] == {"status": "draft"}
     assert body["customStatus"]["step"] is None  # finished: no current step, as locally
@@ -160,8 +165,9 @@ def test_status_has_the_local_apis_shape(app_functions, app_context, durable):
 
 def test_status_of_an_unknown_request_is_404(app_functions, app_context, durable):
     for rid in ("nope", "x" * 500):
-        resp = call(app_functions, "request_status", req=http("GET", f"/api/requests/{rid}",
-                                                               route_params={"request_id": rid}))
+        resp = call(
+            app_functions, "request_status", req=http("GET", f"/api/requests/{rid}", route_params={"request_id": rid})
+        )
         assert resp.status_code == 404
         problem(resp)
 
@@ -169,10 +175,19 @@ def test_status_of_an_unknown_request_is_404(app_functions, app_context, durable
 def test_status_of_a_rejected_cmms_message_comes_from_the_store(app_functions, app_context, durable):
     store = app_context.store
     store.create_request("cmms-rejected-1", text="{", source="cmms", now=utcnow())
-    store.update_request("cmms-rejected-1", now=utcnow(), runtime_status="Completed", status="rejected",
-                         reason="ingest: bad json", result={"status": "rejected"})
-    resp = call(app_functions, "request_status", req=http("GET", "/api/requests/cmms-rejected-1",
-                                                           route_params={"request_id": "cmms-rejected-1"}))
+    store.update_request(
+        "cmms-rejected-1",
+        now=utcnow(),
+        runtime_status="Completed",
+        status="rejected",
+        reason="ingest: bad json",
+        result={"status": "rejected"},
+    )
+    resp = call(
+        app_functions,
+        "request_status",
+        req=http("GET", "/api/requests/cmms-rejected-1", route_params={"request_id": "cmms-rejected-1"}),
+    )
     body = json.loads(resp.get_body())
     assert resp.status_code == 200 and body["output"] == {"status": "rejected"}
 
@@ -186,11 +201,14 @@ def test_durables_builtin_status_endpoint_is_what_the_202_points_at(app_function
 def _finished(store: Any, request_id: str) -> None:
     now = utcnow()
     store.create_request(request_id, text=TEXT, source="portal", now=now)
-    result = {"request_id": request_id, "status": "draft",
-              "location": {"original": "2호기 급수펌프 B", "normalized": "2LAC20AP001"},
-              "equipment_type": {"original": "급수펌프", "normalized": "PU"},
-              "status_code": {"original": "진동 심함", "normalized": "VIB"},
-              "priority": {"original": "긴급", "normalized": 1}}
+    result = {
+        "request_id": request_id,
+        "status": "draft",
+        "location": {"original": "2호기 급수펌프 B", "normalized": "2LAC20AP001"},
+        "equipment_type": {"original": "급수펌프", "normalized": "PU"},
+        "status_code": {"original": "진동 심함", "normalized": "VIB"},
+        "priority": {"original": "긴급", "normalized": 1},
+    }
     store.update_request(request_id, now=now, runtime_status="Completed", status="draft", result=result)
 
 
@@ -201,17 +219,24 @@ def feedback(app_functions: Any, request_id: str, body: Any, **kw: Any) -> Any:
 
 def test_feedback_stores_corrections_and_teaches_the_normalizer(app_functions, app_context, durable):
     _finished(app_context.store, "r1")
-    resp = feedback(app_functions, "r1", {"user": "lee", "fields": {
-        "location": {"accepted": True}, "status_code": {"accepted": False, "value": "NOI"}}})
+    resp = feedback(
+        app_functions,
+        "r1",
+        {"user": "lee", "fields": {"location": {"accepted": True}, "status_code": {"accepted": False, "value": "NOI"}}},
+    )
     assert resp.status_code == 201, resp.get_body()
     saved = json.loads(resp.get_body())["saved"]
     assert {s["field"]: s["corrected"] for s in saved} == {"location": None, "status_code": "NOI"}
     assert app_context.deps().learned == [("진동 심함", "status_code", "NOI")]
     assert [(c["field"], c["original"], c["corrected"]) for c in app_context.store.corrections()] == [
-        ("status_code", "진동 심함", "NOI")]
+        ("status_code", "진동 심함", "NOI")
+    ]
 
-    listed = call(app_functions, "request_feedback_list",
-                  req=http("GET", "/api/requests/r1/feedback", route_params={"request_id": "r1"}))
+    listed = call(
+        app_functions,
+        "request_feedback_list",
+        req=http("GET", "/api/requests/r1/feedback", route_params={"request_id": "r1"}),
+    )
     items = json.loads(listed.get_body())["feedback"]
     assert [i["field"] for i in items] == ["location", "status_code"] and items[0]["user"] == "lee"
 
