@@ -14,7 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-pytestmark = pytest.mark.browser
+# The first test also waits for the shared seeded plant (built once per test session) and the server.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
 FIELDS = ("location", "equipment_type", "status_code", "priority")
 RESULT_TIMEOUT_MS = 60_000

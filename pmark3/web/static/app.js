@@ -730,11 +730,17 @@
         var label = I18N[state.lang]["detail_" + k] ? t("detail_" + k) : k.replace(/_/g, " ");
         dl.appendChild(el("dt", null, label));
         var v = d[k];
-        dl.appendChild(el("dd", null, Array.isArray(v) ? v.map(function (x) { return typeof x === "object" ? JSON.stringify(x) : x; }).join(", ") : String(v)));
+        dl.appendChild(el("dd", null, Array.isArray(v) ? v.map(detailItem).join(", ") : String(v)));
       });
       li.appendChild(dl);
     }
     return li;
+  }
+
+  function detailItem(x) {
+    if (x === null || typeof x !== "object") return String(x);
+    if (x.name) return x.name + (x.quantity && x.quantity !== 1 ? " ×" + x.quantity : "");
+    return JSON.stringify(x);
   }
 
   // ---- feedback -----------------------------------------------------------------------------
