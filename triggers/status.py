@@ -7,6 +7,8 @@ before any run has no Durable instance; its recorded rejection is reported from 
 
 from __future__ import annotations
 
+import re
+
 import azure.durable_functions as df
 import azure.functions as func
 
@@ -17,6 +19,8 @@ from triggers.common import durable_status_payload, error_response, get_context,
 NAME = "request_status"
 ROUTE = "requests/{request_id}"
 MAX_ID = 100  # Durable's instance-id limit
+# Every id this app hands out: uuid hex, cmms-<notification>, cmms-rejected-<hash>.
+VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 bp = df.Blueprint()
 
 
@@ -26,7 +30,8 @@ bp = df.Blueprint()
 async def request_status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
     try:
         request_id = req.route_params.get("request_id", "")
-        if not request_id or len(request_id) > MAX_ID:
+        if not VALID_ID.fullmatch(request_id):
+            # Never let a crafted id reach Durable's management URL (e.g. "x?showInput=true").
             raise NotFound(f"request {request_id[:MAX_ID]!r} not found")
         status = await client.get_status(request_id)
         if status:

@@ -164,12 +164,13 @@ def test_status_has_the_local_apis_shape(app_functions, app_context, durable):
 
 
 def test_status_of_an_unknown_request_is_404(app_functions, app_context, durable):
-    for rid in ("nope", "x" * 500):
+    for rid in ("nope", "x" * 500, "abc?showInput=true", "a%2Fb", "../instances"):
         resp = call(
             app_functions, "request_status", req=http("GET", f"/api/requests/{rid}", route_params={"request_id": rid})
         )
         assert resp.status_code == 404
         problem(resp)
+    assert [m for m, url, _ in durable.requests if "showInput" in url or ".." in url] == []
 
 
 def test_status_of_a_rejected_cmms_message_comes_from_the_store(app_functions, app_context, durable):
