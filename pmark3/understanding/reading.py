@@ -329,7 +329,7 @@ class Analyzer:
             if chosen.entry.source == "register":
                 key = "register"
             r.classes.append(Candidate(str(chosen.entry.cls), 0.9, key, r.doc.original(chosen.start, chosen.end)))
-            r.equipment_original = r.doc.original(chosen.start, chosen.end)
+            r.equipment_original = _bare_name(r.doc.original(chosen.start, chosen.end))
             r.class_explicit = chosen.entry.system is None
         others = [h for h in reversed(before)] + [h for h in cls_hits if h.start >= boundary]
         seen = {c.value for c in r.classes}
@@ -436,6 +436,17 @@ def _is_landmark(canon: str, h: Hit, others: list[Hit]) -> bool:
         return False
     stop = h.end + m.end()
     return not any(h.end <= o.start < stop for o in others if o is not h)
+
+
+_UNIT_WORDS = re.compile(r"^(?:#\s*[0-2]\s*(?:호기)?|[0-2]\s*호기|[0-2]\s*U\b|U\s*-?\s*[0-2]|Unit\s*-?\s*[0-2]|공용|[0-2]-)\s*",
+                         re.IGNORECASE)
+_TRAIN_TAIL = re.compile(r"[\s-]+[A-D]$")
+
+
+def _bare_name(words: str) -> str:
+    """The equipment words of a register tag, without its unit and train ("2호기 급수펌프 B" -> "급수펌프")."""
+    bare = _TRAIN_TAIL.sub("", _UNIT_WORDS.sub("", words)).strip()
+    return bare or words
 
 
 def _filled(r: Reading) -> int:

@@ -48,6 +48,10 @@ def test_summary_line_is_read_back(catalog: Catalog) -> None:
     s = read_summary("Logged: Unit 1 / LCB condensate pump / EM motor / VIB vibration / priority 3", catalog)
     assert s is not None and (s.unit, s.system, s.cls, s.failure_mode) == ("1", "LCB", "EM", "VIB")
     assert read_summary("몇 호기 설비인가요?", catalog) is None
+    s = read_summary("접수: 호기 미상 / PGB 폐회로냉각수 계통 / PU 펌프 / NOI 소음 / 우선순위 3", catalog)
+    assert s is not None and s.unit is None and (s.system, s.failure_mode, s.priority) == ("PGB", "NOI", 3)
+    s = read_summary("Logged: plant-common / EGC Fuel oil pump system / PU Pumps / ? / priority ?", catalog)
+    assert s is not None and (s.unit, s.system, s.failure_mode, s.priority) == ("0", "EGC", None, None)
 
 
 def test_s2_priority_change_keeps_the_rest(understand: Understand) -> None:
