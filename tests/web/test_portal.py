@@ -239,6 +239,18 @@ def test_5_request_without_a_unit_asks_for_the_unit(page: Any, screenshot_dir: P
     assert questions, "no questions shown"
     assert any("호기" in q for q in questions), questions
     assert page.locator("#questions-block").is_visible()
+    first_id = page.locator("#result-id").inner_text().strip()
+
+    # Answering the question in the same session (a one-click choice where the question offers it).
+    choice = page.locator("#questions .quick-reply[data-reply='2호기']")
+    if choice.count():
+        choice.click()
+    else:
+        send(page, "2호기")
+    wait_result(page, first_id)
+    assert page.locator("#field-location .field-meta").get_attribute("data-unit") == "2"
+    assert field_code(page, "location").startswith("2LAC")
+    shot(page, screenshot_dir, "5b-unit-answered")
 
 
 def test_keyboard_and_ime_do_not_send_unfinished_text(page: Any) -> None:

@@ -522,14 +522,48 @@
       b.type = "button";
       b.addEventListener("click", function () { $("request-text").focus(); });
       li.appendChild(b);
+      // "몇 호기 설비인가요? (1호기 / 2호기 / 공용)": each choice is a one-click answer in the session.
+      var m = /\(([^()]*\/[^()]*)\)\s*[?？]?\s*$/.exec(q);
+      if (m) {
+        var choices = m[1].split("/").map(function (x) { return x.trim(); }).filter(Boolean);
+        if (choices.length >= 2 && choices.length <= 6) {
+          var row = el("div", "quick-replies", null);
+          row.setAttribute("role", "group");
+          row.setAttribute("aria-label", t("quickReplies") + ": " + q);
+          choices.forEach(function (c) {
+            var qb = el("button", "btn btn-small quick-reply", c);
+            qb.type = "button";
+            qb.setAttribute("data-reply", c);
+            qb.addEventListener("click", function () {
+              if (state.busy) { showFormMessage(t("busy"), "info"); return; }
+              send(c);
+            });
+            row.appendChild(qb);
+          });
+          li.appendChild(row);
+        }
+      }
       qs.appendChild(li);
     });
     $("questions-block").hidden = !(r.questions && r.questions.length);
 
     // evidence
+    // grouped: open duplicates first, then what to do (procedures), then what was done before
     var recs = $("recommendations");
     recs.textContent = "";
-    (r.recommendations || []).forEach(function (rec) { recs.appendChild(renderRecommendation(rec)); });
+    ["duplicate", "procedure", "work_order", "code"].forEach(function (kind) {
+      var items = (r.recommendations || []).filter(function (x) { return x.kind === kind; });
+      if (!items.length) return;
+      var group = el("section", "rec-group rec-group-" + kind, null);
+      var gh = el("h4", "rec-group-title", t("group_" + kind) + " (" + items.length + ")");
+      gh.id = "rec-group-" + kind;
+      group.setAttribute("aria-labelledby", gh.id);
+      group.appendChild(gh);
+      var ol = el("ol", "recs", null);
+      items.forEach(function (rec) { ol.appendChild(renderRecommendation(rec)); });
+      group.appendChild(ol);
+      recs.appendChild(group);
+    });
     $("evidence-empty").hidden = !!(r.recommendations && r.recommendations.length);
   }
 
@@ -722,15 +756,19 @@
     }
     var keys = Object.keys(d).filter(function (k) {
       var v = d[k];
-      return k !== "steps" && v !== null && v !== undefined && v !== "" && (typeof v !== "object" || Array.isArray(v));
+      if (k === "steps" || v === null || v === undefined || v === "") return false;
+      if (Array.isArray(v)) return v.length > 0;
+      return typeof v !== "object";
     });
     if (keys.length) {
       var dl = el("dl", "rec-details", null);
       keys.slice(0, 8).forEach(function (k) {
         var label = I18N[state.lang]["detail_" + k] ? t("detail_" + k) : k.replace(/_/g, " ");
-        dl.appendChild(el("dt", null, label));
         var v = d[k];
-        dl.appendChild(el("dd", null, Array.isArray(v) ? v.map(detailItem).join(", ") : String(v)));
+        var pair = el("div", "rec-detail", null);
+        pair.appendChild(el("dt", null, label));
+        pair.appendChild(el("dd", null, Array.isArray(v) ? v.map(detailItem).join(", ") : String(v)));
+        dl.appendChild(pair);
       });
       li.appendChild(dl);
     }
