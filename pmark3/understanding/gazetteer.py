@@ -38,6 +38,9 @@ class Entry:
     kks: str | None = None
     # Unit-less register names ("급수펌프 B") may stand for the same equipment in several units.
     kks_by_unit: dict[str, str] = field(default_factory=dict)
+    # Length of the unit words a register alias starts with ("1 호기"): they do not make
+    # the alias a longer, better match than the equipment words it competes with.
+    prefix: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ class Hit:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+    @property
+    def weight(self) -> int:
+        return self.end - self.start - self.entry.prefix
 
 
 def _ascii_edge(ch: str) -> bool:
@@ -120,7 +127,7 @@ class Gazetteer:
                     hit = self._bounded(canon, key, start, i)
                     if hit is not None:
                         hits.append(hit)
-        hits.sort(key=lambda h: (-h.length, -_SOURCE_RANK[h.entry.source], h.start))
+        hits.sort(key=lambda h: (-h.weight, -h.length, -_SOURCE_RANK[h.entry.source], h.start))
         taken = [False] * (n + 1)
         kept: list[Hit] = []
         for h in hits:
@@ -172,12 +179,13 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
             key = canonical(name)
             if len(key) < 3:
                 continue
+            m = _UNIT_PREFIX.match(key)
             gz.add(
                 key,
                 Entry(
                     # A system-level entry names the system, not one class of its equipment.
                     system=fl.system, cls=None if system_level else fl.equipment_class, source="register",
-                    unit=fl.unit, train=fl.train, kks=fl.kks,
+                    unit=fl.unit, train=fl.train, kks=fl.kks, prefix=m.end() if m else 0,
                 ),
             )
             if system_level:
@@ -185,7 +193,7 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
                 bare_entry = gz.entry(_UNIT_PREFIX.sub("", key).strip())
                 if bare_entry is not None and bare_entry.cls and bare_entry.source != "register":
                     gz.add(key, Entry(system=fl.system, cls=bare_entry.cls, source="register", unit=fl.unit,
-                                      kks=fl.kks))
+                                      kks=fl.kks, prefix=m.end() if m else 0))
                 continue
             bare = _UNIT_PREFIX.sub("", key).strip()
             if bare != key and len(bare) >= 3:
