@@ -109,4 +109,6 @@ def test_routes_and_auth(app_functions: Any) -> None:
         "request_status": ("requests/{request_id}", ["GET"], "function"),
         "request_feedback": ("requests/{request_id}/feedback", ["POST"], "function"),
         "request_feedback_list": ("requests/{request_id}/feedback", ["GET"], "function"),
+        "session_requests": ("sessions/{session_id}/requests", ["GET"], "function"),
+        "catalog": ("catalog", ["GET"], "function"),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from pmark3.api.status import status_payload
@@ -290,3 +291,29 @@ def test_an_unreachable_database_at_start_up_is_503(app_functions, durable, tmp_
     assert resp.status_code == 503, resp.get_body()
     problem(resp)
     assert common._context is None  # the next call tries again
+
+
+def test_session_requests_and_catalog_match_the_local_api(app_functions, app_context, durable, tmp_path):
+    """The web page calls these too; the same payloads as pmark3.api.app on the same data."""
+    from fastapi.testclient import TestClient
+
+    from pmark3.api.app import create_app
+
+    store = app_context.store
+    store.open_session(None, new_id="S-1", user="kim", now=utcnow(), ttl=timedelta(hours=1))
+    store.create_request("r1", text=TEXT, source="portal", now=utcnow(), session_id="S-1")
+    store.create_request("r2", text="다시 확인", source="portal", now=utcnow(), session_id="S-1")
+
+    req = http("GET", "/api/sessions/S-1/requests", route_params={"session_id": "S-1"})
+    ours = json.loads(call(app_functions, "session_requests", req=req).get_body())
+    cat = call(app_functions, "catalog", req=http("GET", "/api/catalog"))
+    assert cat.status_code == 200 and "max-age" in cat.headers["Cache-Control"]
+
+    class Engine:  # what create_app reads from the local engine
+        deps = app_context.deps()
+        deps.settings = app_context.settings
+
+    local = TestClient(create_app(Engine()))  # type: ignore[arg-type]
+    assert ours == local.get("/api/sessions/S-1/requests").json()
+    assert json.loads(cat.get_body()) == local.get("/api/catalog").json()
+    assert [r["id"] for r in ours["requests"]] == ["r1", "r2"]
