@@ -370,6 +370,23 @@ class SqlStore:
         with self._read() as conn:
             return [dict(r) for r in conn.execute(sa.select(t.outbox).order_by(t.outbox.c.id)).mappings()]
 
+    # -- Function App (issue 5): appended ---------------------------------------------------------
+
+    def corrections_after(self, after_id: int = 0) -> list[dict[str, Any]]:
+        """Corrections with a feedback id above ``after_id``, oldest first, with their ``id``.
+
+        A scaled-out worker keeps the highest id it has taught its normalizer and asks only for
+        newer ones, so feedback given through any worker reaches every worker's next request.
+        """
+        c = t.feedback.c
+        query = (
+            sa.select(c.id, c.field, c.original, c.corrected)
+            .where(c.id > after_id, c.accepted.is_(False), c.corrected.is_not(None), c.original.is_not(None))
+            .order_by(c.id)
+        )
+        with self._read() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _read(self) -> _Conn:

@@ -164,6 +164,8 @@ def exercise(store: SqlStore) -> set[str]:
     )
     assert c("feedback_for", "r1")[0]["corrected"] == "NOI"
     assert c("corrections") == [{"field": "status_code", "original": "진동", "corrected": "NOI"}]
+    (newer,) = c("corrections_after", 0)
+    assert newer["corrected"] == "NOI" and c("corrections_after", newer["id"]) == []
     assert c("add_outbox", "r1", "N-1", "maintenance-results", {"status": "draft"}, NOW) is True
     assert store.add_outbox("r1", "N-1", "maintenance-results", {"status": "draft"}, NOW) is False
     assert [m["message_id"] for m in c("outbox_messages")] == ["r1"]
