@@ -305,3 +305,75 @@ def test_english_switch(page: Any) -> None:
     assert page.locator("label[for=request-text]").inner_text().startswith("What is wrong")
     page.locator("#lang-toggle").click()
     assert page.locator("#send").inner_text() == "보내기"
+
+
+def test_needs_review_duplicates_and_procedure_steps_are_marked(page: Any, screenshot_dir: Path) -> None:
+    """A real run whose status answer is amended in the browser, so these marks are checked on every run.
+
+    The demo plant's open notifications age out of the 30-day duplicate window, and procedure
+    recommendations carry their steps only when the recommender includes them.
+    """
+    duplicate = {
+        "kind": "duplicate",
+        "id": "WO-2026-99999",
+        "title": "2호기 급수펌프 B 진동 증가",
+        "score": 1.0,
+        "reason": "WO-2026-99999: open notification for the same location and failure mode",
+        "details": {"kks": "2LAC20AP001", "failure_mode": "VIB", "reported_at": "2026-11-20"},
+    }
+    procedure = {
+        "kind": "procedure",
+        "id": "PRC-TEST-1",
+        "title": "급수펌프 진동 점검 절차",
+        "score": 0.9,
+        "reason": "PRC-TEST-1: inspection procedure for Pumps, covers Vibration",
+        "details": {"steps": ["작업허가서 발행", "진동 스펙트럼 측정", "시운전 후 진동 확인"]},
+    }
+
+    def amend(route: Any) -> None:
+        response = route.fetch()
+        body = response.json()
+        if route.request.method == "GET" and body.get("runtimeStatus") == "Completed":
+            out = body["output"]
+            out["status"] = "needs_review"
+            out["recommendations"] = [duplicate, procedure, *out["recommendations"]]
+            out["warnings"] = [*out["warnings"], "possible duplicate of WO-2026-99999"]
+        route.fulfill(response=response, json=body)
+
+    page.route(re.compile(r".*/api/requests/[0-9a-f]+$"), amend)
+    send(page, "2호기 급수펌프 B 진동 심함")
+    wait_result(page)
+    shot(page, screenshot_dir, "7-review-duplicate-steps")
+
+    assert page.locator("#result-status").get_attribute("data-status") == "needs_review"
+    assert "검토 필요" in page.locator("#needs-review-banner").inner_text()
+    assert "WO-2026-99999" in page.locator("#duplicate-banner").inner_text()
+    assert "possible duplicate" in page.locator("#warnings").inner_text()
+    groups = page.locator("#recommendations .rec-group").evaluate_all("gs => gs.map(g => g.className)")
+    assert "rec-group-duplicate" in groups[0], groups
+    steps = page.locator("#recommendations li[data-id='PRC-TEST-1'] .rec-steps li")
+    assert steps.all_inner_texts() == procedure["details"]["steps"]
+    assert steps.first.is_visible()
+
+
+def test_a_run_that_never_finishes_is_reported_not_left_spinning(page: Any, live_server: str) -> None:
+    """The page gives up polling after its run timeout (shortened here) and says so, with the id."""
+    config = "window.PMARK3_CONFIG = {apiBase: '', pollIntervalMs: 200, requestTimeoutMs: 5000, runTimeoutMs: 2000};"
+    page.route("**/static/config.js", lambda route: route.fulfill(body=config, content_type="text/javascript"))
+    page.route(
+        re.compile(r".*/api/requests/[0-9a-f]+$"),
+        lambda route: route.fulfill(
+            json={
+                "runtimeStatus": "Running",
+                "customStatus": {"step": "vector_search", "completed": ["validate_input"]},
+            }
+        ),
+    )
+    page.goto(live_server + "/")
+    send(page, "2호기 급수펌프 B 진동 심함")
+    page.wait_for_selector("#steps li[data-step='vector_search'][data-state='running']")
+    page.wait_for_selector("#error-box:not([hidden])", timeout=10_000)
+    assert "너무 오래" in page.locator("#error-title").inner_text()
+    assert re.search(r"[0-9a-f]{8}", page.locator("#error-detail").inner_text())
+    assert page.locator("#steps li[data-step='vector_search']").get_attribute("data-state") == "failed"
+    assert page.locator("#send").is_enabled()
