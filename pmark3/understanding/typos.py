@@ -47,7 +47,7 @@ class TypoFixer:
         for t in (*terms, *EXTRA_WORDS):
             if all(is_hangul(c) for c in t):
                 self._known_ko.add(t)
-            elif re.fullmatch(r"[a-z]+", t):
+            elif re.fullmatch(r"[a-z]+", t) and len(t) >= 3:
                 self._known_en.add(t)
         self._ko_index: dict[str, set[str]] = {}
         for w in self._known_ko:
@@ -60,6 +60,13 @@ class TypoFixer:
                 for d in _deletes(w):
                     self._en_index.setdefault(d, set()).add(w)
         self._ko_sub = {w[i:j] for w in self._known_ko for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+        # A syllable dropped ("고압터" for "고압터빈", "폐회로각수" for "폐회로냉각수").
+        syl: dict[str, set[str]] = {}
+        for w in self._known_ko:
+            if 4 <= len(w) <= 7:
+                for i in range(len(w)):
+                    syl.setdefault(w[:i] + w[i + 1 :], set()).add(w)
+        self._ko_dropped = {k: next(iter(v)) for k, v in syl.items() if len(v) == 1 and k not in self._known_ko}
         self._short_index: dict[str, set[str]] = {}
         for w in SHORT_WORDS:
             for d in _deletes(to_jamo(w)):
@@ -84,9 +91,33 @@ class TypoFixer:
                     found.add(w)
         return next(iter(found)) if len(found) == 1 else None
 
+    def _en_repair(self, tok: str) -> str | None:
+        """A Latin token glued to its train or unit ("fanb", "ugah"), typed with a doubled letter
+        ("milll", "ggah") or one letter off ("vibraton")."""
+        known = self._known_en
+        if tok[:-1] in known and tok[-1] in "abcd" and len(tok) >= 4:
+            return f"{tok[:-1]} {tok[-1]}"
+        if tok[0] == "u" and tok[1:] in known and len(tok) >= 4:
+            return f"u {tok[1:]}"
+        for i in range(len(tok) - 1):
+            if tok[i] == tok[i + 1] and tok[:i] + tok[i + 1 :] in known:
+                return tok[:i] + tok[i + 1 :]
+        if len(tok) >= 5:
+            return self._en_match(tok)
+        return None
+
     def fix(self, doc: Doc) -> Doc:
         canon = doc.canon
         edits: list[tuple[int, int, str]] = []
+        for m in re.finditer(r"[\uac00-\ud7a3]{3,}", canon):
+            run, base = m.group(0), m.start()
+            for k in range(len(run) - 1):
+                # A syllable typed twice ("송송풍기", "냉냉각수").
+                if run[k] == run[k + 1]:
+                    single = run[: k + 1] + run[k + 2 :]
+                    if any(single[a:b] in self._known_ko for a in range(k + 1) for b in range(k + 2, len(single) + 1)
+                           if b - a >= 3):
+                        edits.append((base + k, base + k + 2, run[k]))
         for m in re.finditer(r"[\uac00-\ud7a3]{3,}", canon):
             run, base = m.group(0), m.start()
             i = 0
@@ -99,8 +130,8 @@ class TypoFixer:
                     # A window that contains a known word is read by that word, not repaired.
                     if any(window[a:b] in self._known_ko for a in range(size) for b in range(a + 2, size + 1)):
                         continue
-                    w = self._ko_match(window)
-                    if w is not None:
+                    w = self._ko_match(window) or self._ko_dropped.get(window)
+                    if w is not None and not any(s < base + i + size and base + i < e for s, e, _ in edits):
                         edits.append((base + i, base + i + size, w))
                         i += size
                         done = True
@@ -116,11 +147,11 @@ class TypoFixer:
                 w = self._ko_match(window, self._short_index)
                 if w is not None:
                     edits.append((base + i, base + i + 2, w))
-        for m in _LATIN.finditer(canon):
+        for m in re.finditer(r"(?<![a-z])[a-z]{3,}(?![a-z])", canon):
             tok = m.group(0)
             if tok in self._known_en:
                 continue
-            w = self._en_match(tok)
+            w = self._en_repair(tok)
             if w is not None:
                 edits.append((m.start(), m.end(), w))
         if not edits:
