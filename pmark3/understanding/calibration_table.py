@@ -8,25 +8,25 @@ TABLE: dict[str, Any] = {
    "*": 0.6,
    "from_mode": 0.617,
    "from_mode:S1": 0.617,
-   "head_multi": 0.827,
-   "head_multi:S1": 0.831,
+   "head_multi": 0.839,
+   "head_multi:S1": 0.844,
    "head_multi:S2": 0.529,
    "head_multi:S3": 0.539,
-   "head_single": 0.926,
-   "head_single:S1": 0.921,
+   "head_single": 0.925,
+   "head_single:S1": 0.92,
    "head_single:S2": 0.742,
    "head_single:S3": 0.693,
    "history": 0.808,
    "history:S2": 0.808,
    "kks": 0.904,
    "kks:S1": 0.904,
-   "none": 0.18,
-   "none:S1": 0.149,
+   "none": 0.22,
+   "none:S1": 0.185,
    "none:S3": 0.539,
-   "register": 0.96,
-   "register:S1": 0.961,
+   "register": 0.959,
+   "register:S1": 0.96,
    "register:S2": 0.617,
-   "register:S3": 0.762,
+   "register:S3": 0.797,
    "s3_none": 0.617,
    "s3_none:S3": 0.617,
    "system_default": 0.59,
@@ -39,18 +39,17 @@ TABLE: dict[str, Any] = {
    "explicit+history": 0.539,
    "explicit+kks": 0.915,
    "explicit+multi": 0.539,
-   "explicit+none": 0.169,
+   "explicit+none": 0.242,
    "explicit+register": 0.966,
    "explicit+single": 0.88,
    "explicit+weak": 0.539,
    "hash+history": 0.539,
-   "hash+none": 0.431,
    "hash+single": 0.539,
    "history+history": 0.821,
    "history+register": 0.617,
    "history+single": 0.539,
    "none+history": 0.539,
-   "none+none": 0.211,
+   "none+none": 0.255,
    "none+register": 0.951,
    "none+single": 0.826,
    "none+weak": 0.431
@@ -60,8 +59,8 @@ TABLE: dict[str, Any] = {
    "context": 0.927,
    "context:S1": 0.926,
    "context:S2": 0.617,
-   "default": 0.96,
-   "default:S1": 0.96,
+   "default": 0.962,
+   "default:S1": 0.962,
    "explicit": 0.966,
    "explicit:S1": 0.966,
    "explicit:S2": 0.728,
@@ -76,22 +75,22 @@ TABLE: dict[str, Any] = {
    "*": 0.6,
    "from_class": 0.647,
    "from_class:S1": 0.647,
-   "from_context": 0.582,
-   "from_context:S1": 0.582,
+   "from_context": 0.539,
+   "from_context:S1": 0.539,
    "history": 0.831,
    "history:S2": 0.831,
-   "none": 0.158,
-   "none:S1": 0.139,
+   "none": 0.234,
+   "none:S1": 0.208,
    "none:S2": 0.539,
-   "s1_single": 0.416,
-   "s1_single:S1": 0.416,
-   "s2_multi": 0.711,
-   "s2_multi:S1": 0.711,
-   "s2_single": 0.913,
-   "s2_single:S1": 0.912,
+   "s1_single": 0.265,
+   "s1_single:S1": 0.265,
+   "s2_multi": 0.624,
+   "s2_multi:S1": 0.624,
+   "s2_single": 0.938,
+   "s2_single:S1": 0.938,
    "s2_single:S2": 0.617,
-   "s3_multi": 0.693,
-   "s3_multi:S1": 0.683,
+   "s3_multi": 0.776,
+   "s3_multi:S1": 0.769,
    "s3_multi:S2": 0.539,
    "s3_null": 0.862,
    "s3_null:S3": 0.862,
@@ -99,8 +98,8 @@ TABLE: dict[str, Any] = {
    "s3_s2_single:S3": 0.539,
    "s3_s3_single": 0.582,
    "s3_s3_single:S3": 0.582,
-   "s3_single": 0.943,
-   "s3_single:S1": 0.943,
+   "s3_single": 0.944,
+   "s3_single:S1": 0.944,
    "s3_single:S2": 0.693
   }
  },
@@ -115,12 +114,12 @@ TABLE: dict[str, Any] = {
     3
    ],
    "head_multi": [
-    77,
-    87
+    73,
+    81
    ],
    "head_multi:S1": [
-    74,
-    83
+    70,
+    77
    ],
    "head_multi:S2": [
     2,
@@ -131,12 +130,12 @@ TABLE: dict[str, Any] = {
     1
    ],
    "head_single": [
-    163,
-    167
+    159,
+    163
    ],
    "head_single:S1": [
-    148,
-    152
+    144,
+    148
    ],
    "head_single:S2": [
     9,
@@ -164,30 +163,30 @@ TABLE: dict[str, Any] = {
    ],
    "none": [
     1,
-    19
+    14
    ],
    "none:S1": [
     0,
-    18
+    13
    ],
    "none:S3": [
     1,
     1
    ],
    "register": [
-    1344,
-    1354
+    1358,
+    1369
    ],
    "register:S1": [
-    1323,
-    1331
+    1336,
+    1346
    ],
    "register:S2": [
     3,
     3
    ],
    "register:S3": [
-    18,
+    19,
     20
    ],
    "s3_none": [
@@ -230,11 +229,11 @@ TABLE: dict[str, Any] = {
    ],
    "explicit+none": [
     0,
-    15
+    8
    ],
    "explicit+register": [
-    1332,
-    1333
+    1344,
+    1345
    ],
    "explicit+single": [
     35,
@@ -246,10 +245,6 @@ TABLE: dict[str, Any] = {
    ],
    "hash+history": [
     1,
-    1
-   ],
-   "hash+none": [
-    0,
     1
    ],
    "hash+single": [
@@ -274,7 +269,7 @@ TABLE: dict[str, Any] = {
    ],
    "none+none": [
     1,
-    15
+    11
    ],
    "none+register": [
     193,
@@ -303,11 +298,11 @@ TABLE: dict[str, Any] = {
     3
    ],
    "default": [
-    581,
+    582,
     583
    ],
    "default:S1": [
-    581,
+    582,
     583
    ],
    "explicit": [
@@ -357,12 +352,12 @@ TABLE: dict[str, Any] = {
     4
    ],
    "from_context": [
-    2,
-    2
+    1,
+    1
    ],
    "from_context:S1": [
-    2,
-    2
+    1,
+    1
    ],
    "history": [
     20,
@@ -374,11 +369,11 @@ TABLE: dict[str, Any] = {
    ],
    "none": [
     3,
-    35
+    21
    ],
    "none:S1": [
     2,
-    34
+    20
    ],
    "none:S2": [
     1,
@@ -386,39 +381,39 @@ TABLE: dict[str, Any] = {
    ],
    "s1_single": [
     2,
-    6
+    14
    ],
    "s1_single:S1": [
     2,
-    6
+    14
    ],
    "s2_multi": [
-    18,
-    22
+    5,
+    6
    ],
    "s2_multi:S1": [
-    18,
-    22
+    5,
+    6
    ],
    "s2_single": [
-    536,
-    566
+    556,
+    571
    ],
    "s2_single:S1": [
-    533,
-    563
+    553,
+    568
    ],
    "s2_single:S2": [
     3,
     3
    ],
    "s3_multi": [
-    16,
-    20
+    20,
+    22
    ],
    "s3_multi:S1": [
-    15,
-    19
+    19,
+    21
    ],
    "s3_multi:S2": [
     1,
@@ -449,12 +444,12 @@ TABLE: dict[str, Any] = {
     2
    ],
    "s3_single": [
-    985,
-    1009
+    1001,
+    1025
    ],
    "s3_single:S1": [
-    979,
-    1003
+    995,
+    1019
    ],
    "s3_single:S2": [
     6,

@@ -21,7 +21,7 @@ GL = r"[^|]{0,30}?"
 
 _TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일온도|bearing temp|oil temp|top oil)"
 _PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|헤드|head)"
-_FLOW = r"(?:유량|flow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|부하|공급량)"
+_FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|부하|공급량)"
 # English words only as whole words ("up" is not inside "coupling").
 _UP = r"(?:높|상승|올라|증가|올라감|오름|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
 _DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(?:low|lower|drop\w*|decreas\w*|fall\w*|down)(?![a-z]))"
@@ -95,7 +95,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     # Output quality.
     ("ERO", 3, r"헌팅|hunting|출렁|요동|불안정|oscillat|fluctuat|unstable|erratic|흔들리는 지시"),
     ("IHT", 3, r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat"),
-    ("LOR", 2, r"이중화상실|예비기" + G + r"(?:없|불가|상실)|redundancy|no standby|standby unavailable"),
+    ("LOR", 2, r"이중화상실|redundancy"),
+    # "예비기 없음"/"standby unavailable" explain urgency; they name the mode only when nothing else does.
+    ("LOR", 1, r"예비기" + G + r"(?:없|불가|상실)|no standby|standby unavailable"),
     ("CTM", 3, r"오염|이물질|수분혼입|유중수분|슬러지|contamina|water in oil|debris"),
     ("STD", 3, r"균열|크랙|부식|마모|감육|변형|파단|crack|corrosion|corroded|wear|erosion|thinning|deform"),
     ("BRD", 3, r"파손|깨짐|깨졌|부러|소손|끊어|seized|broken|broke|snapped|burnt out"),
@@ -186,6 +188,12 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("ELE", 3, r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
      r"insulation (?:resistance|fail|breakdown|low)"),
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
+    ("STD", 2, r"erod|burnt|burned"),
+    ("AIR", 3, r"off from|differs? from|different from|\d+ (?:c|도) off|지시[^|]{0,3}?0(?= |$)"),
+    ("SER", 3, r"점검창[^|]{0,3}?오염|dirty"),
+    ("UST", 3, r"stopped unexpectedly|tripped unexpectedly|unexpected(?:ly)? stop"),
+    ("FTS", 3, r"점화[^|]{0,3}?(?:실패|안됨|불가|안돼)|ignition fail"),
+    ("DOP", 3, r"slow to move|slow moving|moves slowly"),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
