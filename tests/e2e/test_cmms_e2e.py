@@ -13,8 +13,9 @@ import pytest
 from azure.functions.servicebus import ServiceBusMessage
 
 from tests.cmms.small_deps import small_deps
-from tests.support.durable_app import ORCHESTRATOR, functions, process_deps
+from tests.support.durable_app import ORCHESTRATOR, process_deps
 from tests.support.durable_driver import DurableDriver
+from tests.triggers.conftest import registered
 from tests.triggers.durable_fake import binding_json
 from tests.triggers.durable_fake import durable as durable  # the fixture
 from triggers.common import AppContext, set_context
@@ -29,8 +30,6 @@ MESSAGE = {
 
 
 def activity_functions() -> dict[str, Any]:
-    """The activities among the registered functions. Bindings are read from the builders:
-    the app's get_functions() may run only once, and functions() already ran it."""
     import function_app
 
     names = {
@@ -38,7 +37,7 @@ def activity_functions() -> dict[str, Any]:
         for fb in function_app.app._function_builders
         if any(b.type == "activityTrigger" for b in fb._function.get_bindings())
     }
-    return {name: fn for name, fn in functions().items() if name in names}
+    return {name: fn for name, fn in registered().items() if name in names}
 
 
 @pytest.fixture
@@ -60,7 +59,7 @@ def deliver(body: dict[str, Any], delivery_count: int = 1) -> None:
         application_properties={},
         user_properties={},
     )
-    asyncio.run(functions()["cmms_request"](msg=msg, client=binding_json()))
+    asyncio.run(registered()["cmms_request"](msg=msg, client=binding_json()))
 
 
 def test_a_cmms_message_ends_as_a_published_result_and_stored_rows(deps: Any, durable: Any) -> None:
@@ -68,7 +67,7 @@ def test_a_cmms_message_ends_as_a_published_result_and_stored_rows(deps: Any, du
     ((request_id, instance),) = durable.instances.items()
     assert request_id == "cmms-N-2026-000777"
 
-    driver = DurableDriver(functions()[ORCHESTRATOR], activity_functions(), orchestrator_name=ORCHESTRATOR)
+    driver = DurableDriver(registered()[ORCHESTRATOR], activity_functions(), orchestrator_name=ORCHESTRATOR)
     with process_deps(deps):
         replay = driver.run(instance["input"], instance_id=request_id)
     assert replay.done and replay.error is None

@@ -13,7 +13,6 @@ import pytest
 from pmark3.config import Settings
 from pmark3.publish.outbox import OutboxPublisher
 from pmark3.store import SqlStore
-from tests.support.durable_app import functions
 from tests.triggers.durable_fake import FakeDurableExtension, binding_json
 from tests.triggers.durable_fake import durable as durable  # the fixture, for this package
 from triggers.common import AppContext, set_context
@@ -67,9 +66,22 @@ def app_context(tmp_path: Path, store: SqlStore) -> Iterator[AppContext]:
     set_context(None)
 
 
+def registered() -> dict[str, Callable[..., Any]]:
+    """Name -> user function, read from the app's function builders.
+
+    These are the very objects ``app.get_functions()`` returns, but that call may run only once
+    per app object and tests/support's helpers make it too; reading the builders never fails.
+    """
+    import function_app
+
+    return {
+        fb._function.get_function_name(): fb._function.get_user_function() for fb in function_app.app._function_builders
+    }
+
+
 @pytest.fixture(scope="session")
 def app_functions() -> dict[str, Callable[..., Any]]:
-    return functions()
+    return registered()
 
 
 def http(
