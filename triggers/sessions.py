@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import azure.durable_functions as df
 import azure.functions as func
 
@@ -10,6 +12,11 @@ from triggers.common import error_response, get_context, json_response
 NAME = "session_requests"
 ROUTE = "sessions/{session_id}/requests"
 bp = df.Blueprint()
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite hands times back naive; they are UTC, and a browser would read a naive one as local.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @bp.function_name(NAME)
@@ -27,7 +34,7 @@ def session_requests(req: func.HttpRequest) -> func.HttpResponse:
                         "text": r["text"],
                         "runtimeStatus": r["runtime_status"],
                         "status": r["status"],
-                        "createdTime": r["created_at"].isoformat(),
+                        "createdTime": _utc(r["created_at"]).isoformat(),
                     }
                     for r in rows
                 ],
