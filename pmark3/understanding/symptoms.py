@@ -189,6 +189,14 @@ PATTERNS: list[tuple[str, int, str]] = [
      r"insulation (?:resistance|fail|breakdown|low)"),
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("STD", 2, r"erod|burnt|burned"),
+    ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
+    ("ERO", 3, r"왔다리|갔다리|오락가락|왔다 ?갔다|들쭉날쭉|널뛰|"
+     r"(?:전류|current|압력|pressure|수위|온도|유량)[^|]{0,3}?(?:튐|튀|맥동|pulsat|hunting|헌팅|요동|출렁)|"
+     r"(?:압력|수위|온도|유량|제어)[^|]{0,3}?안잡"),
+    ("STD", 3, r"(?:행거|hanger|서포트|support)[^|]{0,4}?(?:빠|탈락|변형|파손|부러|broken|bent|loose)"),
+    ("CTM", 3, r"물[^|]{0,2}?섞|수분[^|]{0,2}?(?:혼입|섞)|뿌옇|milky"),
+    ("FTS", 3, r"기동하면[^|]{0,10}?(?:떨어|트립|정지)|넣으면[^|]{0,6}?(?:떨어|트립)"),
+    ("SER", 3, r"쏠림|치우침|한쪽으로[^|]{0,3}?(?:쏠|치우|밀)"),
     ("AIR", 3, r"off from|differs? from|different from|\d+ (?:c|도) off|지시[^|]{0,3}?0(?= |$)"),
     ("SER", 3, r"점검창[^|]{0,3}?오염|dirty"),
     ("UST", 3, r"stopped unexpectedly|tripped unexpectedly|unexpected(?:ly)? stop"),
