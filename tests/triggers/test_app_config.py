@@ -112,3 +112,23 @@ def test_routes_and_auth(app_functions: Any) -> None:
         "session_requests": ("sessions/{session_id}/requests", ["GET"], "function"),
         "catalog": ("catalog", ["GET"], "function"),
     }
+
+
+def test_service_bus_names_and_delivery_count_match_the_bicep() -> None:
+    bicep = ROOT / "infra_bicep" / "modules" / "serviceBus.bicep"
+    if not bicep.exists():
+        pytest.skip("infra_bicep not present")
+    text = bicep.read_text()
+
+    def param(name: str) -> str:
+        found = re.search(rf"param {name} \w+ = '?([\w-]+)'?", text)
+        assert found, name
+        return found.group(1)
+
+    import triggers.servicebus as sb
+    from pmark3.cmms import REQUEST_QUEUE, RESULTS_TOPIC
+
+    assert param("requestQueueName") == REQUEST_QUEUE == sb.QUEUE
+    assert param("resultTopicName") == RESULTS_TOPIC == Settings(_env_file=None).results_topic  # type: ignore[call-arg]
+    # The trigger records a poison message's reason on the delivery the broker dead-letters after.
+    assert int(param("maxDeliveryCount")) == sb.MAX_DELIVERY_COUNT
