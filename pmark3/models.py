@@ -49,6 +49,14 @@ class NormalizedField(BaseModel):
     alternatives: list[Alternative] = Field(default_factory=list)
 
 
+class LocationField(NormalizedField):
+    """The location also carries its parts, so a system without a unit is not lost, and its name."""
+
+    unit: str | None = None
+    system: str | None = None
+    label: str | None = Field(default=None, description="The register's name of the location, when known")
+
+
 class Recommendation(BaseModel):
     kind: RecommendationKind
     id: str
@@ -71,7 +79,7 @@ class Result(BaseModel):
     session_id: str | None = None
     scenario: Scenario | None = None
     status: Status
-    location: NormalizedField = Field(default_factory=NormalizedField)
+    location: LocationField = Field(default_factory=LocationField)
     equipment_type: NormalizedField = Field(default_factory=NormalizedField)
     status_code: NormalizedField = Field(default_factory=NormalizedField)
     priority: NormalizedField = Field(default_factory=NormalizedField)

@@ -11,7 +11,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from pmark3.models import NormalizedField, Scenario, Turn
+from pmark3.models import LocationField, NormalizedField, Scenario, Turn
 
 Language = Literal["ko", "en"]
 
@@ -39,13 +39,6 @@ class ParsedRequest(BaseModel):
         "equipment_type, status_code, priority. normalize_terms validates them.",
     )
     parser: Literal["local", "llm"] = "local"
-
-
-class LocationField(NormalizedField):
-    """The location field also carries its parts, so a system without a unit is not lost."""
-
-    unit: str | None = None
-    system: str | None = None
 
 
 class NormalizedFields(BaseModel):

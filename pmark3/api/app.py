@@ -22,6 +22,7 @@ from pmark3.api.status import status_payload
 from pmark3.errors import InvalidRequest, NotFound
 from pmark3.feedback import Feedback, apply_feedback
 from pmark3.models import MaintenanceRequest, Result
+from pmark3.store.sql_store import as_utc
 from pmark3.workflow.local_engine import LocalEngine
 from pmark3.workflow.nodes.validate_input import clean_text
 
@@ -155,7 +156,7 @@ def create_app(engine: LocalEngine) -> FastAPI:
                     "text": r["text"],
                     "runtimeStatus": r["runtime_status"],
                     "status": r["status"],
-                    "createdTime": r["created_at"].isoformat(),
+                    "createdTime": as_utc(r["created_at"]).isoformat(),
                 }
                 for r in rows
             ],

@@ -18,7 +18,7 @@ from pmark3.store.engine import create_engine
 _BATCH = 2000
 
 
-def _utc(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
     # SQLite drops tzinfo on the way back; every stored time is UTC.
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -200,7 +200,7 @@ class SqlStore:
             row = conn.execute(sa.select(t.sessions).where(t.sessions.c.id == session_id)).mappings().first()
             if row is None:
                 raise SessionExpired(f"session {session_id!r} does not exist; omit session_id to start a new one")
-            if now - _utc(row["last_seen_at"]) > ttl:
+            if now - as_utc(row["last_seen_at"]) > ttl:
                 raise SessionExpired(f"session {session_id!r} has expired; omit session_id to start a new one")
             conn.execute(t.sessions.update().where(t.sessions.c.id == session_id).values(last_seen_at=now))
             return session_id, False
@@ -270,8 +270,8 @@ class SqlStore:
         if row is None:
             return None
         out = dict(row)
-        out["created_at"] = _utc(out["created_at"])
-        out["updated_at"] = _utc(out["updated_at"])
+        out["created_at"] = as_utc(out["created_at"])
+        out["updated_at"] = as_utc(out["updated_at"])
         return out
 
     def session_requests(self, session_id: str) -> list[dict[str, Any]]:
