@@ -196,7 +196,7 @@
     }
     $("request-text").removeAttribute("aria-invalid");
     showFormMessage("", "info");
-    send(text);
+    send(text, true);
   }
 
   function setBusy(busy) {
@@ -228,7 +228,7 @@
 
   // ---- submit and poll ----------------------------------------------------------------------
 
-  function send(text) {
+  function send(text, fromForm) {
     clearError();
     setBusy(true);
     var body = { text: text };
@@ -250,9 +250,11 @@
       run.id = b.id || b.instanceId;
       if (!run.id) throw new ApiError("bad", res.status, t("errBadResponse"), t("errBadResponseDetail", { status: res.status }));
       setLast(run.id);
-      $("request-text").value = "";
-      updateCount();
-      var url = b.requestStatusGetUri || b.statusQueryGetUri || apiUrl("/api/requests/" + encodeURIComponent(run.id));
+      if (fromForm && $("request-text").value === text) {
+        $("request-text").value = "";
+        updateCount();
+      }
+      var url = statusUrl(b.requestStatusGetUri || b.statusQueryGetUri, run.id);
       setProgressStatus(t("progressQueued"));
       return poll(run, url);
     }).then(function (status) {
@@ -266,7 +268,7 @@
         $("progress").hidden = true; // it never reached the server: no step ran
         state.stepsView = null;
       }
-      var retry = run.id ? null : function () { send(text); };
+      var retry = run.id ? null : function () { send(text, true); };
       if (err.kind === "problem" && err.status === 422 && !run.id) {
         // Input problems belong next to the input.
         showFormMessage(err.detail || err.title, "error");
@@ -278,6 +280,22 @@
       setBusy(false);
       if (run.id) refreshHistory();
     });
+  }
+
+  // The status URL of the 202 answer. This app's own route is rebased onto apiBase, because the
+  // server spells its own host, which a proxy in front (Static Web Apps, Front Door) hides;
+  // another URL (Durable's webhook, with its own key) is used as it is.
+  function statusUrl(uri, id) {
+    var fallback = apiUrl("/api/requests/" + encodeURIComponent(id));
+    if (!uri) return fallback;
+    try {
+      var u = new URL(uri, window.location.href);
+      var i = u.pathname.indexOf("/api/requests/");
+      if (i >= 0 && /^\/api\/requests\/[^/]+$/.test(u.pathname.slice(i))) return fallback;
+      return u.href;
+    } catch (_e) {
+      return fallback;
+    }
   }
 
   function poll(run, url) {
@@ -422,6 +440,12 @@
     renderResult(r, {});
     $("result").hidden = false;
     renderHistory(state.historyRows);
+    // Bring a new result into view when it starts below the screen; focus stays in the input.
+    var top = $("result").getBoundingClientRect().top;
+    if (fresh && top > window.innerHeight * 0.8 && $("result").scrollIntoView) {
+      var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      $("result").scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+    }
   }
 
   function catalogName(field, code) {
