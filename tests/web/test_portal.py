@@ -168,6 +168,22 @@ def test_2_follow_up_corrects_the_train_in_the_same_session(page: Any, screensho
     assert ids[:2] == [second_id, first_id]  # newest first
     assert page.locator("#history-list li.is-current").get_attribute("data-id") == second_id
 
+    # The tab keeps its conversation: a reload shows the same session and its last result.
+    page.reload()
+    page.wait_for_function(f"() => document.getElementById('result-id').textContent === '{second_id}'")
+    assert page.locator("#session-id").inner_text().strip() == session
+    page.wait_for_function("() => document.querySelectorAll('#history-list li').length >= 2")
+    # An earlier request opens from the history panel.
+    page.locator(f"#history-list li[data-id='{first_id}'] .history-open").click()
+    page.wait_for_function(f"() => document.getElementById('result-id').textContent === '{first_id}'")
+    assert field_code(page, "location") == first_location
+    assert page.evaluate("document.activeElement.id") == "result-title"
+    # A new conversation starts clean.
+    page.locator("#new-session").click()
+    assert page.locator("#result").is_hidden() and page.locator("#session-line").is_hidden()
+    assert page.locator("#history-list li").count() == 0
+    assert page.evaluate("sessionStorage.getItem('pmark3.session_id')") is None
+
 
 def test_3_correction_is_saved_through_feedback_and_visible_in_the_api(
     page: Any, live_server: str, screenshot_dir: Path
