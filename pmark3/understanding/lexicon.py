@@ -29,7 +29,8 @@ EQUIPMENT_LINES = r"""
 압입송풍기|압입통풍기|압입팬|fd fan|fdf|fd 팬|forced draft fan|forced draught fan ; HLB ; BL ;
 유인송풍기|유인통풍기|유인팬|id fan|idf|id 팬|induced draft fan|induced draught fan ; HNC ; BL ;
 공기예열기|공기가열기|회전식공기예열기|gah|aph|air preheater|air heater ; HLD ; ;
-수트블로워|수트블로어|슈트블로워|슈트블로어|스트블로워|매연취출기|soot blower|sootblower|ik|ir blower|ik blower|wall blower ; HCB ; ;
+수트블로워|수트블로어|슈트블로워|슈트블로어|스트블로워|매연취출기|soot blower|sootblower|ik|ir blower|ik blower|wall blower|sb ; HCB ; ;
+sb 헤더|sb header|수트블로워헤더|soot blower header ; HCB ; PI ;
 전기집진기|집진기|esp|ep|precipitator|electrostatic precipitator ; HDE ; ;
 t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier ; HDE ; PT ;
 탈황|탈황설비|배연탈황|흡수탑|석회석슬러리|석고|흡수탑순환펌프|fgd|absorber|scrubber ; HTA ; ;

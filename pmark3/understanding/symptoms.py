@@ -190,6 +190,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("STD", 2, r"erod|burnt|burned"),
     ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
+    ("ELE", 2, r"과전류|overcurrent|과부하 ?트립"),
     ("ERO", 3, r"왔다리|갔다리|오락가락|왔다 ?갔다|들쭉날쭉|널뛰|"
      r"(?:전류|current|압력|pressure|수위|온도|유량)[^|]{0,3}?(?:튐|튀|맥동|pulsat|hunting|헌팅|요동|출렁)|"
      r"(?:압력|수위|온도|유량|제어)[^|]{0,3}?안잡"),
