@@ -103,6 +103,10 @@ def test_1_korean_request_shows_progress_then_fields_then_evidence(page: Any, sc
     states = {li.get_attribute("data-step"): li.get_attribute("data-state") for li in page.locator("#steps li").all()}
     for step in ("validate_input", "parse_input", "normalize_terms", "generate_recommendations", "quality_check"):
         assert states[step] == "done", states
+    # Each step was shown waiting first and done at the end (with "running" between when a poll saw it).
+    seen: dict[str, list[str]] = page.evaluate("window.__stepStates")
+    for step in ("validate_input", "parse_input", "normalize_terms", "quality_check"):
+        assert seen[step][0] == "pending" and seen[step][-1] == "done", seen
     assert page.locator("#progress-status").get_attribute("aria-live") == "polite"
     assert "완료" in page.locator("#progress-status").inner_text()
 
