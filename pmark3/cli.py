@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="build the demo plant data and the search index")
     seed.add_argument("--force", action="store_true", help="rebuild even if data exists")
 
+    sub.add_parser("migrate", help="bring the database schema to the latest migration (SQLite or Azure SQL)")
+
     ingest = sub.add_parser("ingest", help="feed CMMS-shaped messages (JSONL) through the Service Bus code path")
     ingest.add_argument("input", type=Path)
 
@@ -101,6 +103,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "serve": commands.serve,
         "eval": commands.evaluate,
         "seed": commands.seed,
+        "migrate": commands.migrate,
         "ingest": commands.ingest,
         "outbox": commands.outbox,
     }

@@ -176,8 +176,10 @@ def evaluate(args: argparse.Namespace) -> int:
         from pmark3.search.evaluation import format_report as fmt_retrieval
         from pmark3.search.evaluation import run_retrieval_eval
 
-        report = run_retrieval_eval(args.input, engine.deps.index, engine.deps.embedder)
-        print(json.dumps(report.model_dump(), ensure_ascii=False, indent=2) if args.json else fmt_retrieval(report))
+        retrieval = run_retrieval_eval(args.input, engine.deps.index, engine.deps.embedder)
+        print(
+            json.dumps(retrieval.model_dump(), ensure_ascii=False, indent=2) if args.json else fmt_retrieval(retrieval)
+        )
         return 0
     from pmark3.evaluation import evaluate as run_eval
     from pmark3.evaluation import format_report, load_examples
@@ -231,4 +233,13 @@ def outbox(args: argparse.Namespace) -> int:
     store = open_store(get_settings())
     count = export_jsonl(store, args.out) if args.out else export_jsonl(store, sys.stdout)
     print(f"pmark3: {count} messages exported", file=sys.stderr)
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from pmark3.workflow.deps import open_store
+
+    settings = get_settings()
+    open_store(settings).close()
+    print(f"pmark3: schema is current on {settings.sqlalchemy_url.split('?')[0]}", file=sys.stderr)
     return 0

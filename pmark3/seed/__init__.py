@@ -24,8 +24,9 @@ DEFAULT_SEED = 20261126
 DEFAULT_AS_OF = date(2026, 11, 1)
 
 
-def generate_plant(seed: int = DEFAULT_SEED, *, work_orders: int = 30000, as_of: date = DEFAULT_AS_OF,
-                   open_orders: int = 40) -> PlantData:
+def generate_plant(
+    seed: int = DEFAULT_SEED, *, work_orders: int = 30000, as_of: date = DEFAULT_AS_OF, open_orders: int = 40
+) -> PlantData:
     """The register, ``work_orders`` closed orders over the ten years before ``as_of`` plus
     ``open_orders`` open notifications from its last 30 days, and the procedures."""
     rng = random.Random(seed)

@@ -23,13 +23,28 @@ from pmark3.seed.failures import (
 from pmark3.seed.register import SYSTEM_ITEMS
 
 CLASS_NOUN: dict[str, tuple[str, str]] = {
-    "PU": ("펌프", "pump"), "EM": ("전동기", "motor"), "VA": ("밸브", "valve"), "IP": ("계측기", "instrument"),
-    "FS": ("필터·스트레이너", "filter/strainer"), "BL": ("송풍기", "fan"), "CO": ("압축기", "compressor"),
-    "HE": ("열교환기", "heat exchanger"), "HB": ("보일러 튜브", "boiler tubes"), "VE": ("압력용기", "pressure vessel"),
-    "TA": ("저장탱크", "storage tank"), "PI": ("배관", "piping"), "ST": ("증기터빈", "steam turbine"),
-    "EG": ("발전기", "generator"), "PT": ("변압기", "transformer"), "SG": ("배전반", "switchgear"),
-    "FC": ("인버터", "frequency converter"), "UP": ("UPS·축전지", "UPS/battery"), "PC": ("전력케이블", "power cable"),
-    "CV": ("컨베이어", "conveyor"), "CR": ("크레인", "crane"), "CL": ("제어장치(PLC/DCS)", "control unit (PLC/DCS)"),
+    "PU": ("펌프", "pump"),
+    "EM": ("전동기", "motor"),
+    "VA": ("밸브", "valve"),
+    "IP": ("계측기", "instrument"),
+    "FS": ("필터·스트레이너", "filter/strainer"),
+    "BL": ("송풍기", "fan"),
+    "CO": ("압축기", "compressor"),
+    "HE": ("열교환기", "heat exchanger"),
+    "HB": ("보일러 튜브", "boiler tubes"),
+    "VE": ("압력용기", "pressure vessel"),
+    "TA": ("저장탱크", "storage tank"),
+    "PI": ("배관", "piping"),
+    "ST": ("증기터빈", "steam turbine"),
+    "EG": ("발전기", "generator"),
+    "PT": ("변압기", "transformer"),
+    "SG": ("배전반", "switchgear"),
+    "FC": ("인버터", "frequency converter"),
+    "UP": ("UPS·축전지", "UPS/battery"),
+    "PC": ("전력케이블", "power cable"),
+    "CV": ("컨베이어", "conveyor"),
+    "CR": ("크레인", "crane"),
+    "CL": ("제어장치(PLC/DCS)", "control unit (PLC/DCS)"),
 }
 
 FAMILY: dict[str, str] = {
@@ -40,26 +55,66 @@ FAMILY: dict[str, str] = {
 }
 
 ISOLATION: dict[str, tuple[str, ...]] = {
-    "rotating": ("작업허가서 발행 및 운전원 입회 확인", "예비기 기동 후 운전 상태 확인",
-                 "MCC 차단기 인출 후 잠금·표찰(LOTO) 부착", "흡입·토출 밸브 폐쇄 및 체인 잠금",
-                 "케이싱 드레인 개방, 잔압 0 및 회전 정지 확인"),
-    "electrical": ("작업허가서 발행 및 급전 담당자 통보", "부하 전환 후 차단기 개방", "단로기 개방 및 접지 설치",
-                   "검전기로 무전압 확인", "LOTO 실시 및 작업구역 안전표시"),
-    "static": ("작업허가서 발행", "상·하류 격리밸브 폐쇄 및 잠금", "드레인·벤트 개방, 잔압 0 확인",
-               "유체 온도 60℃ 이하 냉각 확인", "LOTO 표찰 부착"),
-    "instrument": ("작업허가서 발행 및 운전원 통보", "관련 인터록 바이패스 승인 취득", "작업 전 지시값·트렌드 기록",
-                   "계기 매니폴드 밸브 폐쇄 또는 카드 전원 차단", "LOTO 표찰 부착"),
+    "rotating": (
+        "작업허가서 발행 및 운전원 입회 확인",
+        "예비기 기동 후 운전 상태 확인",
+        "MCC 차단기 인출 후 잠금·표찰(LOTO) 부착",
+        "흡입·토출 밸브 폐쇄 및 체인 잠금",
+        "케이싱 드레인 개방, 잔압 0 및 회전 정지 확인",
+    ),
+    "electrical": (
+        "작업허가서 발행 및 급전 담당자 통보",
+        "부하 전환 후 차단기 개방",
+        "단로기 개방 및 접지 설치",
+        "검전기로 무전압 확인",
+        "LOTO 실시 및 작업구역 안전표시",
+    ),
+    "static": (
+        "작업허가서 발행",
+        "상·하류 격리밸브 폐쇄 및 잠금",
+        "드레인·벤트 개방, 잔압 0 확인",
+        "유체 온도 60℃ 이하 냉각 확인",
+        "LOTO 표찰 부착",
+    ),
+    "instrument": (
+        "작업허가서 발행 및 운전원 통보",
+        "관련 인터록 바이패스 승인 취득",
+        "작업 전 지시값·트렌드 기록",
+        "계기 매니폴드 밸브 폐쇄 또는 카드 전원 차단",
+        "LOTO 표찰 부착",
+    ),
 }
 
 INSPECTION: dict[str, tuple[str, ...]] = {
-    "rotating": ("베어링 진동(DE/NDE) 측정 및 기준치 비교", "베어링 온도 측정", "윤활유 레벨·색상 점검",
-                 "커플링 가드 및 기초볼트 체결 상태 확인", "누설(씰·패킹) 육안 점검", "이상음 청음"),
-    "electrical": ("열화상 카메라로 접속부 온도 측정", "절연저항 측정(메거)", "외관·누유·변색 점검",
-                   "계전기 동작 이력 및 경보 확인", "냉각장치(팬·방열기) 동작 확인"),
-    "static": ("외관 부식·변형 점검", "초음파 두께 측정(UT)", "플랜지·용접부 누설 점검", "보온재 손상 확인",
-               "지지대(서포트) 상태 확인"),
-    "instrument": ("현장 지시값과 DCS 지시값 비교", "루프 전류(4–20mA) 측정", "도압관·매니폴드 누설 점검",
-                   "단자 체결 상태 및 실드 접지 확인", "교정 주기 도래 여부 확인"),
+    "rotating": (
+        "베어링 진동(DE/NDE) 측정 및 기준치 비교",
+        "베어링 온도 측정",
+        "윤활유 레벨·색상 점검",
+        "커플링 가드 및 기초볼트 체결 상태 확인",
+        "누설(씰·패킹) 육안 점검",
+        "이상음 청음",
+    ),
+    "electrical": (
+        "열화상 카메라로 접속부 온도 측정",
+        "절연저항 측정(메거)",
+        "외관·누유·변색 점검",
+        "계전기 동작 이력 및 경보 확인",
+        "냉각장치(팬·방열기) 동작 확인",
+    ),
+    "static": (
+        "외관 부식·변형 점검",
+        "초음파 두께 측정(UT)",
+        "플랜지·용접부 누설 점검",
+        "보온재 손상 확인",
+        "지지대(서포트) 상태 확인",
+    ),
+    "instrument": (
+        "현장 지시값과 DCS 지시값 비교",
+        "루프 전류(4–20mA) 측정",
+        "도압관·매니폴드 누설 점검",
+        "단자 체결 상태 및 실드 접지 확인",
+        "교정 주기 도래 여부 확인",
+    ),
 }
 
 MODE_DETAIL: dict[str, tuple[str, ...]] = {
@@ -103,8 +158,10 @@ MODE_DETAIL: dict[str, tuple[str, ...]] = {
 
 # Head equipment whose register name carries a number ("버너 1번") gets a general noun here.
 HEAD_NOUN: dict[str, tuple[str, str]] = {
-    "HHA": ("버너", "burner"), "HCB": ("수트블로워 구동모터", "sootblower drive motor"),
-    "HDE": ("집진기 TR세트", "ESP T/R set"), "EAC": ("벨트컨베이어", "belt conveyor"),
+    "HHA": ("버너", "burner"),
+    "HCB": ("수트블로워 구동모터", "sootblower drive motor"),
+    "HDE": ("집진기 TR세트", "ESP T/R set"),
+    "EAC": ("벨트컨베이어", "belt conveyor"),
 }
 
 # Where a mode's work depends on the kind of equipment (a battery's "low output" is no pump's).
@@ -123,8 +180,11 @@ FAMILY_DETAIL: dict[tuple[str, str], tuple[str, ...]] = {
     ("instrument", "SER"): ("외함·단자함 상태 점검", "커버 체결 및 청소"),
 }
 
-CLOSING: tuple[str, ...] = ("시운전 후 누설·진동·온도 정상 확인", "격리 및 LOTO 해제, 작업허가서 종결",
-                            "CMMS에 작업내용·교체부품·작업시간 기록")
+CLOSING: tuple[str, ...] = (
+    "시운전 후 누설·진동·온도 정상 확인",
+    "격리 및 LOTO 해제, 작업허가서 종결",
+    "CMMS에 작업내용·교체부품·작업시간 기록",
+)
 
 
 def _clauses(action: Action) -> list[str]:
@@ -154,7 +214,7 @@ def _title_ko(noun: str, action: Action) -> str:
         return f"{fix} 절차"
     head = noun.split(" ")[-1].split("(")[0]
     if fix.startswith(head):
-        return f"{noun}{fix[len(head):]} 절차"
+        return f"{noun}{fix[len(head) :]} 절차"
     return f"{noun} {fix} 절차"
 
 
@@ -174,33 +234,67 @@ def build_procedures(locations: Iterable[FunctionalLocation]) -> list[Procedure]
     for cls in classes:
         ko, en = CLASS_NOUN[cls]
         family = FAMILY[cls]
-        drafts.append({"kind": "isolation", "title_ko": f"{ko} 격리 절차", "title_en": f"{_cap(en)} isolation",
-                       "equipment_class": cls, "steps": [*ISOLATION[family], "격리 상태 운전원과 공동 확인"]})
-        drafts.append({"kind": "inspection", "title_ko": f"{ko} 정기 점검 절차",
-                       "title_en": f"{_cap(en)} routine inspection", "equipment_class": cls,
-                       "steps": [ISOLATION[family][0], *INSPECTION[family], CLOSING[2]]})
+        drafts.append(
+            {
+                "kind": "isolation",
+                "title_ko": f"{ko} 격리 절차",
+                "title_en": f"{_cap(en)} isolation",
+                "equipment_class": cls,
+                "steps": [*ISOLATION[family], "격리 상태 운전원과 공동 확인"],
+            }
+        )
+        drafts.append(
+            {
+                "kind": "inspection",
+                "title_ko": f"{ko} 정기 점검 절차",
+                "title_en": f"{_cap(en)} routine inspection",
+                "equipment_class": cls,
+                "steps": [ISOLATION[family][0], *INSPECTION[family], CLOSING[2]],
+            }
+        )
         modes = sorted({m for (c, m) in CLASS_ACTIONS if c == cls} | set(_top_modes(cls, 3)))
         for mode in modes:
             for action in actions_for(cls, mode)[:2]:
-                drafts.append({"kind": "repair", "title_ko": _title_ko(ko, action),
-                               "title_en": _title_en(en, action), "equipment_class": cls,
-                               "failure_modes": [mode], "steps": _repair_steps(cls, mode, action)})
+                drafts.append(
+                    {
+                        "kind": "repair",
+                        "title_ko": _title_ko(ko, action),
+                        "title_en": _title_en(en, action),
+                        "equipment_class": cls,
+                        "failure_modes": [mode],
+                        "steps": _repair_steps(cls, mode, action),
+                    }
+                )
     # System-specific: the head equipment of each system, for its two most frequent modes.
     for system, items in SYSTEM_ITEMS.items():
         head = items[0]
         fl = next(f for f in locations if f.system == system and f.parent is not None)
         kind = kind_of(fl)
         name_ko, name_en = HEAD_NOUN.get(system, (head.ko, head.en))
-        drafts.append({"kind": "isolation", "title_ko": f"{name_ko} 격리 절차", "title_en": f"{_cap(name_en)} isolation",
-                       "equipment_class": head.cls, "systems": [system],
-                       "steps": [*ISOLATION[FAMILY[head.cls]], f"{name_ko} 격리 상태 운전원과 공동 확인"]})
+        drafts.append(
+            {
+                "kind": "isolation",
+                "title_ko": f"{name_ko} 격리 절차",
+                "title_en": f"{_cap(name_en)} isolation",
+                "equipment_class": head.cls,
+                "systems": [system],
+                "steps": [*ISOLATION[FAMILY[head.cls]], f"{name_ko} 격리 상태 운전원과 공동 확인"],
+            }
+        )
         weights = modes_for(fl)
         for mode in sorted(weights, key=lambda m: -weights[m])[:2]:
             action = actions_for(head.cls, mode, kind)[0]
-            drafts.append({"kind": "repair", "title_ko": _title_ko(name_ko, action),
-                           "title_en": _title_en(name_en, action), "equipment_class": head.cls,
-                           "systems": [system], "failure_modes": [mode],
-                           "steps": _repair_steps(head.cls, mode, action)})
+            drafts.append(
+                {
+                    "kind": "repair",
+                    "title_ko": _title_ko(name_ko, action),
+                    "title_en": _title_en(name_en, action),
+                    "equipment_class": head.cls,
+                    "systems": [system],
+                    "failure_modes": [mode],
+                    "steps": _repair_steps(head.cls, mode, action),
+                }
+            )
     # Kinds that fail unlike the rest of their class (mills, burners, thermocouples...).
     kinds = {fl.kks: kind_of(fl) for fl in locations if fl.parent is not None}
     for (kind, mode), actions in KIND_ACTIONS.items():
@@ -210,10 +304,17 @@ def build_procedures(locations: Iterable[FunctionalLocation]) -> list[Procedure]
         ko, en = KIND_NOUN[kind]
         cls = members[0].equipment_class
         for action in actions[:2]:
-            drafts.append({"kind": "repair", "title_ko": _title_ko(ko, action),
-                           "title_en": _title_en(en, action), "equipment_class": cls,
-                           "systems": sorted({fl.system for fl in members}), "failure_modes": [mode],
-                           "steps": _repair_steps(cls, mode, action)})
+            drafts.append(
+                {
+                    "kind": "repair",
+                    "title_ko": _title_ko(ko, action),
+                    "title_en": _title_en(en, action),
+                    "equipment_class": cls,
+                    "systems": sorted({fl.system for fl in members}),
+                    "failure_modes": [mode],
+                    "steps": _repair_steps(cls, mode, action),
+                }
+            )
     seen: set[str] = set()
     out: list[Procedure] = []
     for d in drafts:

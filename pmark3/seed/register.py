@@ -49,7 +49,10 @@ EQUIPMENT_UNIT_CODES: dict[str, str] = {
 TRAIN_NUMBER: dict[str, str] = {"A": "10", "B": "20", "C": "30", "D": "40"}
 # How operators name the plant-common areas in front of a tag ("운탄 BC-4", "WTP MB-A").
 COMMON_AREA_WORDS: dict[str, tuple[str, ...]] = {
-    "EAC": ("운탄", "CHP"), "GCF": ("수처리", "WTP"), "EGB": ("유류",), "EGC": ("연료유",),
+    "EAC": ("운탄", "CHP"),
+    "GCF": ("수처리", "WTP"),
+    "EGB": ("유류",),
+    "EGC": ("연료유",),
 }
 COMMON_SYSTEMS: frozenset[str] = frozenset({"EAC", "GCF", "EGB", "EGC"})
 
@@ -76,26 +79,70 @@ class Item:
     dash: str = ""
 
 
-def main(key: str, code: str, nr: int, cls: str, ko: str, en: str, crit: Criticality, tags: str,
-         trains: str = "", *, label: str = "", ko_alt: str = "") -> Item:
-    return Item(key, code, nr, cls, ko, en, crit, tuple(t for t in tags.split("|") if t),
-                tuple(k for k in ko_alt.split("|") if k), trains, label)
+def main(
+    key: str,
+    code: str,
+    nr: int,
+    cls: str,
+    ko: str,
+    en: str,
+    crit: Criticality,
+    tags: str,
+    trains: str = "",
+    *,
+    label: str = "",
+    ko_alt: str = "",
+) -> Item:
+    return Item(
+        key,
+        code,
+        nr,
+        cls,
+        ko,
+        en,
+        crit,
+        tuple(t for t in tags.split("|") if t),
+        tuple(k for k in ko_alt.split("|") if k),
+        trains,
+        label,
+    )
 
 
-def sub(key: str, parent: str, code: str, nr: int, cls: str, ko: str, en: str, crit: Criticality,
-        short: str, dash: str, trains: str = "") -> Item:
+def sub(
+    key: str,
+    parent: str,
+    code: str,
+    nr: int,
+    cls: str,
+    ko: str,
+    en: str,
+    crit: Criticality,
+    short: str,
+    dash: str,
+    trains: str = "",
+) -> Item:
     """Sub-equipment of ``parent`` (on ``trains`` only, if given); ``short`` is "ko|en" as written after its tag."""
     short_ko, short_en = short.split("|")
-    return Item(key, code, nr, cls, ko, en, crit, trains=trains, parent=parent, short_ko=short_ko,
-                short_en=short_en, dash=dash)
+    return Item(
+        key, code, nr, cls, ko, en, crit, trains=trains, parent=parent, short_ko=short_ko, short_en=short_en, dash=dash
+    )
 
 
 def motor(parent: str, nr: int = 1, crit: Criticality = "B") -> Item:
     return sub(f"{parent}_m{nr}", parent, "GM", nr, "EM", "전동기", "motor", crit, "모터|motor", "M")
 
 
-def numbered(key: str, code: str, cls: str, ko: str, en: str, crit: Criticality, tag: str,
-             labels: list[tuple[int, str]], ko_alt: str = "") -> list[Item]:
+def numbered(
+    key: str,
+    code: str,
+    cls: str,
+    ko: str,
+    en: str,
+    crit: Criticality,
+    tag: str,
+    labels: list[tuple[int, str]],
+    ko_alt: str = "",
+) -> list[Item]:
     """Equipment told apart by a number rather than a train (HP heater 6/7/8, IK-07)."""
     return [main(f"{key}{lab}", code, nr, cls, ko, en, crit, tag, label=lab, ko_alt=ko_alt) for nr, lab in labels]
 
@@ -105,25 +152,60 @@ def _fan(prefix: str, ko: str, en: str, tags: str, ko_alt: str, vfd: bool = Fals
         main(prefix, "AN", 1, "BL", ko, en, "A", tags, "AB", ko_alt=ko_alt),
         motor(prefix, 1, "A"),
         sub(f"{prefix}_lop", prefix, "AP", 1, "PU", "윤활유펌프", "lube oil pump", "B", "윤활유펌프|LO pump", "LOP"),
-        sub(f"{prefix}_lof", prefix, "AT", 1, "FS", "윤활유필터", "lube oil filter", "C", "윤활유 필터|LO filter",
-            "LOF"),
+        sub(
+            f"{prefix}_lof", prefix, "AT", 1, "FS", "윤활유필터", "lube oil filter", "C", "윤활유 필터|LO filter", "LOF"
+        ),
         sub(f"{prefix}_dmp", prefix, "AA", 1, "VA", "출구댐퍼", "outlet damper", "B", "출구댐퍼|outlet damper", "DMP"),
-        sub(f"{prefix}_te", prefix, "CT", 1, "IP", "베어링 온도계", "bearing temperature element", "C",
-            "베어링 TE|bearing TE", "TE"),
+        sub(
+            f"{prefix}_te",
+            prefix,
+            "CT",
+            1,
+            "IP",
+            "베어링 온도계",
+            "bearing temperature element",
+            "C",
+            "베어링 TE|bearing TE",
+            "TE",
+        ),
         sub(f"{prefix}_ve", prefix, "CY", 1, "IP", "진동 센서", "vibration probe", "C", "진동센서|vib probe", "VE"),
     ]
     if vfd:
-        items.append(sub(f"{prefix}_vfd", prefix, "GC", 1, "FC", "인버터(VFD)", "variable frequency drive", "B",
-                         "VFD|VFD", "VFD"))
+        items.append(
+            sub(
+                f"{prefix}_vfd", prefix, "GC", 1, "FC", "인버터(VFD)", "variable frequency drive", "B", "VFD|VFD", "VFD"
+            )
+        )
     return items
 
 
-def _pump_set(prefix: str, nr: int, ko: str, en: str, tags: str, trains: str, crit: Criticality,
-              ko_alt: str = "", strainer: bool = False) -> list[Item]:
+def _pump_set(
+    prefix: str,
+    nr: int,
+    ko: str,
+    en: str,
+    tags: str,
+    trains: str,
+    crit: Criticality,
+    ko_alt: str = "",
+    strainer: bool = False,
+) -> list[Item]:
     items = [main(prefix, "AP", nr, "PU", ko, en, crit, tags, trains, ko_alt=ko_alt), motor(prefix, nr, crit)]
     if strainer:
-        items.append(sub(f"{prefix}_str", prefix, "AT", nr, "FS", "흡입 스트레이너", "suction strainer", "C",
-                         "흡입 스트레이너|suction strainer", "STR"))
+        items.append(
+            sub(
+                f"{prefix}_str",
+                prefix,
+                "AT",
+                nr,
+                "FS",
+                "흡입 스트레이너",
+                "suction strainer",
+                "C",
+                "흡입 스트레이너|suction strainer",
+                "STR",
+            )
+        )
     return items
 
 
@@ -139,8 +221,16 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
     "HAD": [
         main("ww", "AC", 1, "HB", "수냉벽 튜브", "furnace waterwall tubes", "A", "WW", ko_alt="워터월"),
         main("drum", "BB", 1, "VE", "기수드럼", "steam drum", "A", "DRUM", ko_alt="드럼"),
-        *numbered("drum_lt", "CL", "IP", "드럼 수위전송기", "drum level transmitter", "B", "LT",
-                  [(1, "2A"), (2, "2B"), (3, "2C")]),
+        *numbered(
+            "drum_lt",
+            "CL",
+            "IP",
+            "드럼 수위전송기",
+            "drum level transmitter",
+            "B",
+            "LT",
+            [(1, "2A"), (2, "2B"), (3, "2C")],
+        ),
         main("drum_sv", "AA", 1, "VA", "드럼 안전밸브", "drum safety valve", "A", "DRUM-SV"),
         main("cbd", "AA", 2, "VA", "연속블로다운밸브", "continuous blowdown valve", "C", "CBD"),
         main("drum_pt", "CP", 1, "IP", "드럼 압력전송기", "drum pressure transmitter", "B", "DRUM-PT"),
@@ -151,8 +241,16 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         main("sh3", "AC", 3, "HB", "최종과열기", "final superheater", "A", "FSH"),
         main("sh_spray", "AA", 1, "VA", "과열기 감온수 조절밸브", "SH spray control valve", "B", "SH-SPRAY"),
         main("sh_sv", "AA", 2, "VA", "과열기 안전밸브", "SH safety valve", "A", "SH-SV"),
-        *numbered("sh_te", "CT", "IP", "과열기 출구헤더 TE", "SH outlet header temperature element", "C", "SH-TE",
-                  [(1, "1"), (2, "2"), (3, "3")]),
+        *numbered(
+            "sh_te",
+            "CT",
+            "IP",
+            "과열기 출구헤더 TE",
+            "SH outlet header temperature element",
+            "C",
+            "SH-TE",
+            [(1, "1"), (2, "2"), (3, "3")],
+        ),
     ],
     "HAJ": [
         main("rh", "AC", 1, "HB", "재열기 튜브", "reheater tube bank", "A", "RH"),
@@ -176,14 +274,45 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
     "HFC": [
         main("mill", "AJ", 1, "CV", "미분기", "coal mill", "A", "MILL", "ABCD", ko_alt="밀"),
         motor("mill", 1, "A"),
-        sub("mill_cls", "mill", "GM", 2, "EM", "분급기 구동모터", "classifier drive motor", "B",
-            "분급기 모터|classifier motor", "CLM"),
+        sub(
+            "mill_cls",
+            "mill",
+            "GM",
+            2,
+            "EM",
+            "분급기 구동모터",
+            "classifier drive motor",
+            "B",
+            "분급기 모터|classifier motor",
+            "CLM",
+        ),
         sub("mill_lop", "mill", "AP", 1, "PU", "윤활유펌프", "lube oil pump", "B", "윤활유펌프|LO pump", "LOP"),
         sub("mill_lof", "mill", "AT", 1, "FS", "윤활유필터", "lube oil filter", "C", "윤활유필터|LO filter", "LOF"),
         sub("mill_loc", "mill", "AC", 1, "HE", "윤활유냉각기", "lube oil cooler", "C", "오일쿨러|LO cooler", "LOC"),
-        sub("mill_te", "mill", "CT", 1, "IP", "출구온도 TE", "outlet temperature element", "B", "출구온도계|outlet TE", "TE"),
-        sub("mill_dp", "mill", "CP", 1, "IP", "차압전송기", "differential pressure transmitter", "C",
-            "차압계|DP transmitter", "DPT"),
+        sub(
+            "mill_te",
+            "mill",
+            "CT",
+            1,
+            "IP",
+            "출구온도 TE",
+            "outlet temperature element",
+            "B",
+            "출구온도계|outlet TE",
+            "TE",
+        ),
+        sub(
+            "mill_dp",
+            "mill",
+            "CP",
+            1,
+            "IP",
+            "차압전송기",
+            "differential pressure transmitter",
+            "C",
+            "차압계|DP transmitter",
+            "DPT",
+        ),
         sub("mill_hd", "mill", "AA", 1, "VA", "열풍댐퍼", "hot air damper", "B", "열풍댐퍼|hot air damper", "HAD"),
     ],
     "HFD": _fan("paf", "1차공기송풍기", "primary air fan", "PAF|PA fan", "1차송풍기"),
@@ -193,23 +322,60 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         main("gah", "AC", 1, "HE", "공기예열기", "air preheater", "A", "GAH|APH", "AB", ko_alt="에어히터"),
         sub("gah_m", "gah", "GM", 1, "EM", "주구동모터", "main drive motor", "B", "주모터|main motor", "M"),
         sub("gah_am", "gah", "GM", 2, "EM", "보조구동모터", "air drive/aux motor", "C", "보조모터|aux motor", "AM"),
-        sub("gah_op", "gah", "AP", 1, "PU", "지지베어링 오일펌프", "support bearing oil pump", "C",
-            "베어링 오일펌프|bearing oil pump", "BOP"),
-        sub("gah_te", "gah", "CT", 1, "IP", "가스출구온도 TE", "gas outlet temperature element", "C",
-            "출구가스 TE|gas outlet TE", "TE"),
+        sub(
+            "gah_op",
+            "gah",
+            "AP",
+            1,
+            "PU",
+            "지지베어링 오일펌프",
+            "support bearing oil pump",
+            "C",
+            "베어링 오일펌프|bearing oil pump",
+            "BOP",
+        ),
+        sub(
+            "gah_te",
+            "gah",
+            "CT",
+            1,
+            "IP",
+            "가스출구온도 TE",
+            "gas outlet temperature element",
+            "C",
+            "출구가스 TE|gas outlet TE",
+            "TE",
+        ),
     ],
     "HCB": [
-        *[main(f"ik{n:02d}", "GM", n, "EM", f"IK-{n:02d} 구동모터", f"IK-{n:02d} sootblower drive motor", "C",
-               f"IK-{n:02d}") for n in range(1, 9)],
-        *[main(f"ikv{n:02d}", "AA", n, "VA", f"IK-{n:02d} 포펫밸브", f"IK-{n:02d} poppet valve", "C", f"IK-{n:02d}-PV")
-          for n in range(1, 9)],
+        *[
+            main(
+                f"ik{n:02d}",
+                "GM",
+                n,
+                "EM",
+                f"IK-{n:02d} 구동모터",
+                f"IK-{n:02d} sootblower drive motor",
+                "C",
+                f"IK-{n:02d}",
+            )
+            for n in range(1, 9)
+        ],
+        *[
+            main(
+                f"ikv{n:02d}", "AA", n, "VA", f"IK-{n:02d} 포펫밸브", f"IK-{n:02d} poppet valve", "C", f"IK-{n:02d}-PV"
+            )
+            for n in range(1, 9)
+        ],
         main("sb_plc", "EC", 1, "CL", "수트블로워 PLC", "sootblower PLC", "B", "SB-PLC"),
         main("sb_prv", "AA", 100, "VA", "수트블로워 감압밸브", "sootblower pressure reducing valve", "B", "SB-PRV"),
         main("sb_pt", "CP", 1, "IP", "수트블로워 헤더압력 PT", "sootblower header pressure transmitter", "C", "SB-PT"),
     ],
     "HDE": [
-        *[main(f"tr{n}", "GT", n, "PT", f"TR세트 {n}필드", f"T/R set field {n}", "B", f"TR-{n}", "AB")
-          for n in (1, 2, 3, 4)],
+        *[
+            main(f"tr{n}", "GT", n, "PT", f"TR세트 {n}필드", f"T/R set field {n}", "B", f"TR-{n}", "AB")
+            for n in (1, 2, 3, 4)
+        ],
         main("rap", "GM", 1, "EM", "추타장치 모터", "rapper motor", "C", "RAP", "AB"),
         main("esp_ctl", "EC", 1, "CL", "집진기 제어반", "ESP controller", "B", "ESP-CTL"),
         main("esp_ls", "CL", 1, "IP", "호퍼 레벨스위치", "hopper level switch", "C", "HOP-LS", "AB"),
@@ -228,8 +394,9 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
     ],
     "LAA": [
         main("da", "BB", 1, "VE", "탈기기", "deaerator", "A", "DA", ko_alt="디에어레이터"),
-        *numbered("da_lt", "CL", "IP", "탈기기 수위전송기", "deaerator level transmitter", "B", "DA-LT",
-                  [(1, "1"), (2, "2")]),
+        *numbered(
+            "da_lt", "CL", "IP", "탈기기 수위전송기", "deaerator level transmitter", "B", "DA-LT", [(1, "1"), (2, "2")]
+        ),
         main("da_pt", "CP", 1, "IP", "탈기기 압력전송기", "deaerator pressure transmitter", "C", "DA-PT"),
         main("da_lcv", "AA", 1, "VA", "탈기기 수위조절밸브", "deaerator level control valve", "B", "DA-LCV"),
         main("da_sv", "AA", 2, "VA", "탈기기 안전밸브", "deaerator safety valve", "A", "DA-SV"),
@@ -240,8 +407,9 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         main("fcv", "AA", 1, "VA", "주급수 조절밸브", "main feedwater control valve", "A", "FWCV"),
         main("fcv_bp", "AA", 2, "VA", "급수 바이패스 조절밸브", "feedwater bypass control valve", "B", "FWCV-BP"),
         main("fw_chk", "AA", 3, "VA", "급수 체크밸브", "feedwater check valve", "B", "FW-CHK"),
-        *numbered("fw_ft", "CF", "IP", "급수유량 전송기", "feedwater flow transmitter", "A", "FW-FT",
-                  [(1, "A"), (2, "B")]),
+        *numbered(
+            "fw_ft", "CF", "IP", "급수유량 전송기", "feedwater flow transmitter", "A", "FW-FT", [(1, "A"), (2, "B")]
+        ),
     ],
     "LAC": [
         main("bfp", "AP", 1, "PU", "급수펌프", "boiler feed pump", "A", "BFP", "ABC", ko_alt="보일러급수펌프"),
@@ -249,28 +417,103 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         sub("bfpt", "bfp", "HA", 1, "ST", "구동터빈", "drive turbine", "A", "구동터빈|turbine", "T", "AB"),
         sub("bfp_m", "bfp", "GM", 1, "EM", "전동기", "motor", "A", "모터|motor", "M", "C"),
         sub("bfp_bp", "bfp", "AP", 2, "PU", "부스터펌프", "booster pump", "A", "부스터펌프|booster pump", "BP"),
-        sub("bfp_bpm", "bfp", "GM", 2, "EM", "부스터펌프 모터", "booster pump motor", "B",
-            "부스터 모터|booster motor", "BPM"),
+        sub(
+            "bfp_bpm",
+            "bfp",
+            "GM",
+            2,
+            "EM",
+            "부스터펌프 모터",
+            "booster pump motor",
+            "B",
+            "부스터 모터|booster motor",
+            "BPM",
+        ),
         sub("bfp_lop", "bfp", "AP", 3, "PU", "윤활유펌프", "lube oil pump", "B", "윤활유펌프|LO pump", "LOP"),
         sub("bfp_lof", "bfp", "AT", 1, "FS", "윤활유필터", "lube oil filter", "C", "윤활유필터|LO filter", "LOF"),
-        sub("bfp_str", "bfp", "AT", 2, "FS", "흡입 스트레이너", "suction strainer", "B",
-            "흡입 스트레이너|suction strainer", "STR"),
-        sub("bfp_rcv", "bfp", "AA", 1, "VA", "재순환밸브", "recirculation valve", "B", "재순환밸브|recirc valve", "RCV"),
+        sub(
+            "bfp_str",
+            "bfp",
+            "AT",
+            2,
+            "FS",
+            "흡입 스트레이너",
+            "suction strainer",
+            "B",
+            "흡입 스트레이너|suction strainer",
+            "STR",
+        ),
+        sub(
+            "bfp_rcv", "bfp", "AA", 1, "VA", "재순환밸브", "recirculation valve", "B", "재순환밸브|recirc valve", "RCV"
+        ),
         sub("bfp_dv", "bfp", "AA", 2, "VA", "토출밸브", "discharge valve", "B", "토출밸브|discharge valve", "DV"),
-        sub("bfp_ve", "bfp", "CY", 1, "IP", "베어링 진동센서", "bearing vibration probe", "C",
-            "진동센서|vib probe", "VE"),
-        sub("bfp_pt", "bfp", "CP", 1, "IP", "토출압력 PT", "discharge pressure transmitter", "C",
-            "토출 PT|discharge PT", "PT"),
+        sub(
+            "bfp_ve",
+            "bfp",
+            "CY",
+            1,
+            "IP",
+            "베어링 진동센서",
+            "bearing vibration probe",
+            "C",
+            "진동센서|vib probe",
+            "VE",
+        ),
+        sub(
+            "bfp_pt",
+            "bfp",
+            "CP",
+            1,
+            "IP",
+            "토출압력 PT",
+            "discharge pressure transmitter",
+            "C",
+            "토출 PT|discharge PT",
+            "PT",
+        ),
     ],
     "LAD": [
-        *numbered("hph", "AC", "HE", "고압히터", "HP heater", "A", "HPH", [(6, "6"), (7, "7"), (8, "8")],
-                  ko_alt="고압급수가열기"),
-        *numbered("hph_lt", "CL", "IP", "고압히터 수위전송기", "HP heater level transmitter", "B", "HPH-LT",
-                  [(6, "6"), (7, "7"), (8, "8")]),
-        *numbered("hph_ndv", "AA", "VA", "고압히터 정상드레인밸브", "HP heater drain valve", "B", "HPH-NDV",
-                  [(6, "6"), (7, "7"), (8, "8")]),
-        *numbered("hph_hdv", "AA", "VA", "고압히터 고수위드레인밸브", "HP heater high-level dump valve", "B",
-                  "HPH-HDV", [(16, "6"), (17, "7"), (18, "8")]),
+        *numbered(
+            "hph",
+            "AC",
+            "HE",
+            "고압히터",
+            "HP heater",
+            "A",
+            "HPH",
+            [(6, "6"), (7, "7"), (8, "8")],
+            ko_alt="고압급수가열기",
+        ),
+        *numbered(
+            "hph_lt",
+            "CL",
+            "IP",
+            "고압히터 수위전송기",
+            "HP heater level transmitter",
+            "B",
+            "HPH-LT",
+            [(6, "6"), (7, "7"), (8, "8")],
+        ),
+        *numbered(
+            "hph_ndv",
+            "AA",
+            "VA",
+            "고압히터 정상드레인밸브",
+            "HP heater drain valve",
+            "B",
+            "HPH-NDV",
+            [(6, "6"), (7, "7"), (8, "8")],
+        ),
+        *numbered(
+            "hph_hdv",
+            "AA",
+            "VA",
+            "고압히터 고수위드레인밸브",
+            "HP heater high-level dump valve",
+            "B",
+            "HPH-HDV",
+            [(16, "6"), (17, "7"), (18, "8")],
+        ),
     ],
     "LBA": [
         main("ms", "BR", 1, "PI", "주증기배관", "main steam line", "A", "MS", ko_alt="주증기"),
@@ -306,48 +549,126 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         main("cd_ft", "CF", 1, "IP", "복수유량 전송기", "condensate flow transmitter", "B", "CD-FT"),
     ],
     "LCB": [
-        *_pump_set("cep", 1, "복수펌프", "condensate extraction pump", "CEP|CP", "AB", "A", "복수추출펌프",
-                   strainer=True),
+        *_pump_set(
+            "cep", 1, "복수펌프", "condensate extraction pump", "CEP|CP", "AB", "A", "복수추출펌프", strainer=True
+        ),
         sub("cep_dv", "cep", "AA", 1, "VA", "토출밸브", "discharge valve", "C", "토출밸브|discharge valve", "DV"),
-        sub("cep_pt", "cep", "CP", 1, "IP", "토출압력 PT", "discharge pressure transmitter", "C",
-            "토출 PT|discharge PT", "PT"),
+        sub(
+            "cep_pt",
+            "cep",
+            "CP",
+            1,
+            "IP",
+            "토출압력 PT",
+            "discharge pressure transmitter",
+            "C",
+            "토출 PT|discharge PT",
+            "PT",
+        ),
         sub("cep_ve", "cep", "CY", 1, "IP", "진동센서", "vibration probe", "C", "진동센서|vib probe", "VE"),
     ],
     "LCC": [
-        *numbered("lph", "AC", "HE", "저압히터", "LP heater", "B", "LPH", [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
-                  ko_alt="저압급수가열기"),
-        *numbered("lph_lt", "CL", "IP", "저압히터 수위전송기", "LP heater level transmitter", "C", "LPH-LT",
-                  [(1, "1"), (2, "2"), (3, "3"), (4, "4")]),
-        *numbered("lph_dv", "AA", "VA", "저압히터 드레인밸브", "LP heater drain valve", "C", "LPH-DV",
-                  [(1, "1"), (2, "2"), (3, "3"), (4, "4")]),
+        *numbered(
+            "lph",
+            "AC",
+            "HE",
+            "저압히터",
+            "LP heater",
+            "B",
+            "LPH",
+            [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
+            ko_alt="저압급수가열기",
+        ),
+        *numbered(
+            "lph_lt",
+            "CL",
+            "IP",
+            "저압히터 수위전송기",
+            "LP heater level transmitter",
+            "C",
+            "LPH-LT",
+            [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
+        ),
+        *numbered(
+            "lph_dv",
+            "AA",
+            "VA",
+            "저압히터 드레인밸브",
+            "LP heater drain valve",
+            "C",
+            "LPH-DV",
+            [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
+        ),
         *_pump_set("hdp", 1, "히터드레인펌프", "heater drain pump", "HDP", "AB", "B"),
     ],
     "MAA": [
         main("hpt", "HA", 1, "ST", "고압터빈", "HP turbine", "A", "HPT", ko_alt="HP터빈"),
-        *numbered("hp_cv", "AA", "VA", "고압 조속밸브", "HP governor valve", "A", "GV",
-                  [(1, "1"), (2, "2"), (3, "3"), (4, "4")], ko_alt="거버너밸브"),
-        *numbered("hp_ve", "CY", "IP", "고압터빈 베어링 진동센서", "HP turbine bearing vibration probe", "B", "BRG-VE",
-                  [(1, "1"), (2, "2")]),
-        *numbered("hp_te", "CT", "IP", "고압터빈 베어링 메탈온도", "HP turbine bearing metal temperature", "C",
-                  "BRG-TE", [(1, "1"), (2, "2")]),
+        *numbered(
+            "hp_cv",
+            "AA",
+            "VA",
+            "고압 조속밸브",
+            "HP governor valve",
+            "A",
+            "GV",
+            [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
+            ko_alt="거버너밸브",
+        ),
+        *numbered(
+            "hp_ve",
+            "CY",
+            "IP",
+            "고압터빈 베어링 진동센서",
+            "HP turbine bearing vibration probe",
+            "B",
+            "BRG-VE",
+            [(1, "1"), (2, "2")],
+        ),
+        *numbered(
+            "hp_te",
+            "CT",
+            "IP",
+            "고압터빈 베어링 메탈온도",
+            "HP turbine bearing metal temperature",
+            "C",
+            "BRG-TE",
+            [(1, "1"), (2, "2")],
+        ),
     ],
     "MAB": [
         main("ipt", "HA", 1, "ST", "중압터빈", "IP turbine", "A", "IPT", ko_alt="IP터빈"),
         *numbered("ip_icv", "AA", "VA", "중압 인터셉트밸브", "IP intercept valve", "A", "ICV", [(1, "1"), (2, "2")]),
-        *numbered("ip_ve", "CY", "IP", "중압터빈 베어링 진동센서", "IP turbine bearing vibration probe", "B", "BRG-VE",
-                  [(3, "3"), (4, "4")]),
+        *numbered(
+            "ip_ve",
+            "CY",
+            "IP",
+            "중압터빈 베어링 진동센서",
+            "IP turbine bearing vibration probe",
+            "B",
+            "BRG-VE",
+            [(3, "3"), (4, "4")],
+        ),
     ],
     "MAC": [
         main("lpt", "HA", 1, "ST", "저압터빈", "LP turbine", "A", "LPT", "AB", ko_alt="LP터빈"),
-        *numbered("lp_ve", "CY", "IP", "저압터빈 베어링 진동센서", "LP turbine bearing vibration probe", "B", "BRG-VE",
-                  [(5, "5"), (6, "6"), (7, "7"), (8, "8")]),
+        *numbered(
+            "lp_ve",
+            "CY",
+            "IP",
+            "저압터빈 베어링 진동센서",
+            "LP turbine bearing vibration probe",
+            "B",
+            "BRG-VE",
+            [(5, "5"), (6, "6"), (7, "7"), (8, "8")],
+        ),
         main("lp_hood", "AA", 1, "VA", "배기후드 살수밸브", "exhaust hood spray valve", "C", "HOOD-SPRAY"),
     ],
     "MAG": [
         main("cond", "AC", 1, "HE", "복수기", "main condenser", "A", "COND", ko_alt="주복수기|콘덴서"),
         main("wb_v", "AA", 1, "VA", "복수기 수실 입구밸브", "condenser waterbox inlet valve", "B", "WB-V", "AB"),
-        *numbered("hw_lt", "CL", "IP", "핫웰 수위전송기", "hotwell level transmitter", "B", "HW-LT",
-                  [(1, "1"), (2, "2")]),
+        *numbered(
+            "hw_lt", "CL", "IP", "핫웰 수위전송기", "hotwell level transmitter", "B", "HW-LT", [(1, "1"), (2, "2")]
+        ),
         main("vac_pt", "CP", 1, "IP", "복수기 진공 압력전송기", "condenser vacuum transmitter", "B", "VAC-PT"),
         main("bcs", "AT", 1, "FS", "볼 스트레이너", "tube cleaning ball strainer", "C", "BALL-STR"),
         main("bcp", "AP", 1, "PU", "볼 순환펌프", "ball recirculation pump", "C", "BCP"),
@@ -383,8 +704,16 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         main("ehc_acc", "BB", 2, "VE", "EHC 어큐뮬레이터", "EHC accumulator", "B", "EHC-ACC"),
         main("ehc_pt", "CP", 1, "IP", "EHC 헤더압력 PT", "EHC header pressure transmitter", "B", "EHC-PT"),
         main("ehc_clr", "AC", 1, "HE", "EHC 냉각기", "EHC fluid cooler", "C", "EHC-CLR"),
-        *numbered("servo", "AA", "VA", "조속밸브 서보밸브", "governor valve servo valve", "B", "SERVO",
-                  [(1, "1"), (2, "2"), (3, "3"), (4, "4")]),
+        *numbered(
+            "servo",
+            "AA",
+            "VA",
+            "조속밸브 서보밸브",
+            "governor valve servo valve",
+            "B",
+            "SERVO",
+            [(1, "1"), (2, "2"), (3, "3"), (4, "4")],
+        ),
     ],
     "MKA": [
         main("gen", "GA", 1, "EG", "발전기", "generator", "A", "GEN", ko_alt="제너레이터"),
@@ -418,17 +747,48 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
     ],
     "PAC": [
         *_pump_set("cwp", 1, "순환수펌프", "circulating water pump", "CWP|CW pump", "AB", "A", "해수순환펌프"),
-        sub("cwp_ts", "cwp", "AT", 1, "FS", "회전스크린", "travelling screen", "B", "회전스크린|travelling screen", "TS"),
-        sub("cwp_dv", "cwp", "AA", 1, "VA", "토출 버터플라이밸브", "discharge butterfly valve", "B",
-            "토출밸브|discharge valve", "DV"),
-        sub("cwp_te", "cwp", "CT", 1, "IP", "모터 베어링 온도계", "motor bearing temperature element", "C",
-            "베어링 TE|bearing TE", "TE"),
+        sub(
+            "cwp_ts", "cwp", "AT", 1, "FS", "회전스크린", "travelling screen", "B", "회전스크린|travelling screen", "TS"
+        ),
+        sub(
+            "cwp_dv",
+            "cwp",
+            "AA",
+            1,
+            "VA",
+            "토출 버터플라이밸브",
+            "discharge butterfly valve",
+            "B",
+            "토출밸브|discharge valve",
+            "DV",
+        ),
+        sub(
+            "cwp_te",
+            "cwp",
+            "CT",
+            1,
+            "IP",
+            "모터 베어링 온도계",
+            "motor bearing temperature element",
+            "C",
+            "베어링 TE|bearing TE",
+            "TE",
+        ),
         main("swp", "AP", 2, "PU", "스크린 세척펌프", "screen wash pump", "C", "SWP", "AB"),
         main("cw_crane", "AE", 1, "CR", "펌프하우스 천장크레인", "pump house overhead crane", "C", "CW-CRANE"),
     ],
     "PGB": [
-        *_pump_set("ccw", 1, "폐회로냉각수펌프", "closed cooling water pump", "CCW|CCCW", "AB", "A", "기기냉각수펌프",
-                   strainer=True),
+        *_pump_set(
+            "ccw",
+            1,
+            "폐회로냉각수펌프",
+            "closed cooling water pump",
+            "CCW|CCCW",
+            "AB",
+            "A",
+            "기기냉각수펌프",
+            strainer=True,
+        ),
         main("ccw_hx", "AC", 1, "HE", "폐회로냉각수 열교환기", "CCW heat exchanger", "A", "CCW-HX", "AB"),
         main("ccw_tk", "BB", 1, "TA", "폐회로냉각수 헤드탱크", "CCW head tank", "C", "CCW-TK"),
         main("ccw_tcv", "AA", 1, "VA", "폐회로냉각수 온도조절밸브", "CCW temperature control valve", "B", "CCW-TCV"),
@@ -441,7 +801,9 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         sub("iac_if", "iac", "AT", 2, "FS", "흡입필터", "inlet filter", "C", "흡입필터|inlet filter", "IF"),
         main("dryer", "AT", 1, "FS", "공기건조기", "air dryer", "B", "DRYER", "AB", ko_alt="에어드라이어"),
         main("air_rcv", "BB", 1, "VE", "공기저장탱크", "air receiver", "B", "AIR-RCV", ko_alt="리시버탱크"),
-        main("ia_pt", "CP", 1, "IP", "계장공기 헤더압력 PT", "instrument air header pressure transmitter", "B", "IA-PT"),
+        main(
+            "ia_pt", "CP", 1, "IP", "계장공기 헤더압력 PT", "instrument air header pressure transmitter", "B", "IA-PT"
+        ),
     ],
     "GCF": [
         *_pump_set("hpp", 1, "RO 고압펌프", "RO high pressure pump", "RO-HPP", "AB", "B"),
@@ -467,10 +829,23 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
         main("fo_ft", "CF", 1, "IP", "연료유 유량계", "fuel oil flow meter", "C", "FO-FT"),
     ],
     "EAC": [
-        *[main(f"bc{n}", "AF", n, "CV", f"벨트컨베이어 BC-{n}", f"belt conveyor BC-{n}", "A" if n <= 4 else "B",
-               f"BC-{n}") for n in range(1, 9)],
-        *[main(f"bcm{n}", "GM", n, "EM", f"BC-{n} 구동모터", f"BC-{n} drive motor", "B", f"BC-{n}-M")
-          for n in range(1, 9)],
+        *[
+            main(
+                f"bc{n}",
+                "AF",
+                n,
+                "CV",
+                f"벨트컨베이어 BC-{n}",
+                f"belt conveyor BC-{n}",
+                "A" if n <= 4 else "B",
+                f"BC-{n}",
+            )
+            for n in range(1, 9)
+        ],
+        *[
+            main(f"bcm{n}", "GM", n, "EM", f"BC-{n} 구동모터", f"BC-{n} drive motor", "B", f"BC-{n}-M")
+            for n in range(1, 9)
+        ],
         *[main(f"bs{n}", "CW", n, "IP", f"BC-{n} 벨트스케일", f"BC-{n} belt scale", "C", f"BC-{n}-BS") for n in (3, 4)],
         main("sr", "AF", 11, "CV", "스태커리클레이머", "stacker-reclaimer", "A", "SR", "AB", ko_alt="리클레이머"),
         main("crusher", "AJ", 1, "CV", "쇄탄기", "coal crusher", "B", "CRUSHER", "AB", ko_alt="크러셔"),
@@ -482,15 +857,21 @@ SYSTEM_ITEMS: dict[str, list[Item]] = {
     "BAT": [
         main("gsu", "GT", 1, "PT", "주변압기", "main transformer", "A", "GSU|MTR", ko_alt="승압변압기"),
         sub("gsu_fan", "gsu", "AN", 1, "BL", "냉각팬", "cooling fan group", "C", "냉각팬|cooling fan", "FAN"),
-        sub("gsu_op", "gsu", "AP", 1, "PU", "절연유 순환펌프", "oil circulating pump", "C", "유순환펌프|oil pump", "OP"),
+        sub(
+            "gsu_op", "gsu", "AP", 1, "PU", "절연유 순환펌프", "oil circulating pump", "C", "유순환펌프|oil pump", "OP"
+        ),
         sub("gsu_dga", "gsu", "CQ", 1, "IP", "온라인 DGA 감시장치", "online DGA monitor", "B", "DGA|DGA", "DGA"),
-        sub("gsu_wti", "gsu", "CT", 1, "IP", "권선온도계", "winding temperature indicator", "B", "권선온도계|WTI", "WTI"),
+        sub(
+            "gsu_wti", "gsu", "CT", 1, "IP", "권선온도계", "winding temperature indicator", "B", "권선온도계|WTI", "WTI"
+        ),
         sub("gsu_lt", "gsu", "CL", 1, "IP", "유면계", "oil level gauge", "C", "유면계|oil level gauge", "OLG"),
     ],
     "BBT": [
         main("uat", "GT", 1, "PT", "소내변압기", "unit auxiliary transformer", "A", "UAT", "AB", ko_alt="소내변"),
         sub("uat_fan", "uat", "AN", 1, "BL", "냉각팬", "cooling fan group", "C", "냉각팬|cooling fan", "FAN"),
-        sub("uat_wti", "uat", "CT", 1, "IP", "권선온도계", "winding temperature indicator", "C", "권선온도계|WTI", "WTI"),
+        sub(
+            "uat_wti", "uat", "CT", 1, "IP", "권선온도계", "winding temperature indicator", "C", "권선온도계|WTI", "WTI"
+        ),
         sub("uat_dga", "uat", "CQ", 1, "IP", "DGA 감시장치", "DGA monitor", "C", "DGA|DGA", "DGA"),
     ],
     "BBA": [
@@ -540,8 +921,13 @@ def _main_aliases(unit: str, system: str, item: Item, desig: str) -> list[str]:
         return out
     for i, tag in enumerate(item.tags):
         if i == 0:
-            out += [f"{unit}-{tag}{dd}", f"#{unit} {tag}{d}", f"{unit}U {tag}{dd}", f"{unit}호기 {tag}{d}",
-                    f"U{unit} {tag}{d}"]
+            out += [
+                f"{unit}-{tag}{dd}",
+                f"#{unit} {tag}{d}",
+                f"{unit}U {tag}{dd}",
+                f"{unit}호기 {tag}{d}",
+                f"U{unit} {tag}{d}",
+            ]
         else:
             out += [f"#{unit} {tag}{d}", f"{unit}호기 {tag}{d}", f"U{unit} {tag}{d}"]
     out += [f"{unit}호기 {ko}{d}" for ko in kos]
@@ -597,9 +983,16 @@ def build_register() -> list[FunctionalLocation]:
                 sys_aliases += [f"#{unit} {t}" for t in sys_tags] + [f"U{unit} {t}" for t in sys_tags]
                 sys_aliases += [f"{uko} {s}" for s in sys_code.synonyms_ko[:2]]
             sys_entry = FunctionalLocation(
-                kks=sys_kks, unit=unit, system=system, train=None,
-                name_ko=f"{uko} {sys_code.name_ko}", name_en=f"{uen} {sys_code.name_en}",
-                equipment_class=head.cls, parent=None, criticality=head.crit, aliases=_dedupe(sys_aliases),
+                kks=sys_kks,
+                unit=unit,
+                system=system,
+                train=None,
+                name_ko=f"{uko} {sys_code.name_ko}",
+                name_en=f"{uen} {sys_code.name_en}",
+                equipment_class=head.cls,
+                parent=None,
+                criticality=head.crit,
+                aliases=_dedupe(sys_aliases),
             )
             out.append(sys_entry)
             first_item = len(out)
@@ -616,11 +1009,20 @@ def build_register() -> list[FunctionalLocation]:
                         name_ko, name_en = f"{uko} {item.ko}{d}", f"{uen} {item.en}{d}"
                         aliases = _dedupe(_main_aliases(unit, system, item, desig))
                         made[(item.key, train)] = (kks, aliases, name_ko, name_en, desig)
-                        out.append(FunctionalLocation(
-                            kks=kks, unit=unit, system=system, train=train or None, name_ko=name_ko,
-                            name_en=name_en, equipment_class=item.cls, parent=sys_kks, criticality=item.crit,
-                            aliases=aliases,
-                        ))
+                        out.append(
+                            FunctionalLocation(
+                                kks=kks,
+                                unit=unit,
+                                system=system,
+                                train=train or None,
+                                name_ko=name_ko,
+                                name_en=name_en,
+                                equipment_class=item.cls,
+                                parent=sys_kks,
+                                criticality=item.crit,
+                                aliases=aliases,
+                            )
+                        )
                 else:
                     parent = by_key[item.parent]
                     for train in list(item.trains or parent.trains) or [""]:
@@ -628,11 +1030,20 @@ def build_register() -> list[FunctionalLocation]:
                         number = TRAIN_NUMBER[train] if train else "10"
                         kks = f"{unit}{system}{number}{item.code}{item.nr:03d}"
                         aliases = _dedupe(_sub_aliases(unit, p_aliases, parent, p_desig, item))
-                        out.append(FunctionalLocation(
-                            kks=kks, unit=unit, system=system, train=train or None, name_ko=f"{p_ko} {item.ko}",
-                            name_en=f"{p_en} {item.en}", equipment_class=item.cls, parent=p_kks,
-                            criticality=item.crit, aliases=aliases,
-                        ))
+                        out.append(
+                            FunctionalLocation(
+                                kks=kks,
+                                unit=unit,
+                                system=system,
+                                train=train or None,
+                                name_ko=f"{p_ko} {item.ko}",
+                                name_en=f"{p_en} {item.en}",
+                                equipment_class=item.cls,
+                                parent=p_kks,
+                                criticality=item.crit,
+                                aliases=aliases,
+                            )
+                        )
             # A system-level alias must not steal a tag that names one piece of equipment.
             taken = {a.lower() for fl in out[first_item:] for a in fl.aliases}
             sys_entry.aliases = [a for a in sys_entry.aliases if a.lower() not in taken]

@@ -166,8 +166,10 @@ class WorkOrderFactory:
         self.targets = [fl for fl in locations if fl.parent is not None]
         # Every plant has bad actors: a lognormal factor makes some units of equipment fail far more
         # often than their twins, which is what "which unit has had more of them?" is asked about.
-        weights = [CLASS_RATE[fl.equipment_class] * CRITICALITY_RATE[fl.criticality] * rng.lognormvariate(0.0, 0.5)
-                   for fl in self.targets]
+        weights = [
+            CLASS_RATE[fl.equipment_class] * CRITICALITY_RATE[fl.criticality] * rng.lognormvariate(0.0, 0.5)
+            for fl in self.targets
+        ]
         self.cum = list(itertools.accumulate(weights))
         self.profiles = [_Profile(fl) for fl in self.targets]
 
@@ -176,8 +178,13 @@ class WorkOrderFactory:
         i = bisect.bisect_right(self.cum, rng.random() * self.cum[-1])
         fl, profile = self.targets[i], self.profiles[i]
         mode = profile.mode(rng)
-        if closed and profile.kind == "screen" and mode == "PLU" and reported_at.month not in (6, 7, 8, 9) \
-                and rng.random() < 0.7:
+        if (
+            closed
+            and profile.kind == "screen"
+            and mode == "PLU"
+            and reported_at.month not in (6, 7, 8, 9)
+            and rng.random() < 0.7
+        ):
             # Jellyfish season: circulating-water screens plug mostly in summer.
             summer = reported_at.replace(month=rng.choice((6, 7, 8)), day=min(reported_at.day, 28))
             if self.as_of - timedelta(days=HISTORY_DAYS) <= summer < self.as_of - timedelta(days=1):
@@ -186,8 +193,14 @@ class WorkOrderFactory:
         # The text decides: its most urgent cue word, or 3 without one (priorities.csv).
         priority = cue_priority(text)
         record: dict[str, object] = {
-            "kks": fl.kks, "unit": fl.unit, "system": fl.system, "equipment_class": fl.equipment_class,
-            "failure_mode": mode, "priority": priority, "text": text, "reported_at": reported_at,
+            "kks": fl.kks,
+            "unit": fl.unit,
+            "system": fl.system,
+            "equipment_class": fl.equipment_class,
+            "failure_mode": mode,
+            "priority": priority,
+            "text": text,
+            "reported_at": reported_at,
             "status": "closed" if closed else "open",
         }
         if closed:
@@ -197,19 +210,33 @@ class WorkOrderFactory:
             hours = round(rng.uniform(*action.hours) * 2) / 2
             english = rng.random() < (0.6 if _is_latin(text) else 0.15)
             parts = [Part(name=p, quantity=self._quantity(p)) for p in action.parts]
-            record.update(closed_at=closed_at, actions=action.en if english else action.ko, parts=parts,
-                          labour_hours=hours)
+            record.update(
+                closed_at=closed_at, actions=action.en if english else action.ko, parts=parts, labour_hours=hours
+            )
         return record
 
     def _quantity(self, part: str) -> int:
-        if part.startswith(("bearing", "tube plug", "carrying idler", "battery cell", "crusher hammer",
-                            "radial seal", "screen mesh", "heating element", "bowl liner", "grinding roll")):
+        if part.startswith(
+            (
+                "bearing",
+                "tube plug",
+                "carrying idler",
+                "battery cell",
+                "crusher hammer",
+                "radial seal",
+                "screen mesh",
+                "heating element",
+                "bowl liner",
+                "grinding roll",
+            )
+        ):
             return self.rng.randint(1, 4)
         return 1
 
 
-def generate_work_orders(rng: random.Random, locations: list[FunctionalLocation], as_of: date, closed: int,
-                         open_: int) -> list[WorkOrder]:
+def generate_work_orders(
+    rng: random.Random, locations: list[FunctionalLocation], as_of: date, closed: int, open_: int
+) -> list[WorkOrder]:
     factory = WorkOrderFactory(rng, locations, as_of)
     drafts: list[dict[str, object]] = []
     start = as_of - timedelta(days=HISTORY_DAYS)

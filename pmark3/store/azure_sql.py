@@ -34,7 +34,13 @@ def create_mssql_engine(url: str, token_provider: Callable[[], str] | None = Non
     engine = sa.create_engine(url, pool_pre_ping=True, pool_recycle=1800, **kwargs)
 
     @sa.event.listens_for(engine, "do_connect")
-    def _inject_token(_dialect: Any, _conn_rec: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    def _inject_token(_dialect: Any, _conn_rec: Any, cargs: Any, cparams: dict[str, Any]) -> None:
+        # A URL without a user makes SQLAlchemy ask for Trusted_Connection=Yes, which the driver
+        # refuses next to an access token.
+        if cargs and isinstance(cargs[0], str):
+            cargs[0] = ";".join(
+                p for p in cargs[0].split(";") if not p.strip().lower().startswith("trusted_connection=")
+            )
         attrs = dict(cparams.pop("attrs_before", {}) or {})
         attrs[SQL_COPT_SS_ACCESS_TOKEN] = encode_access_token(provider())
         cparams["attrs_before"] = attrs

@@ -73,8 +73,7 @@ def build_deps(
     plant = store.plant_data()
     parser = LocalParser(catalog, plant.locations)
     normalizer = Normalizer(catalog, plant.locations, work_orders=plant.work_orders)
-    for row in store.corrections():
-        normalizer.learn(row["original"], row["field"], row["corrected"])
+    deps_extras = {"corrections_seen": learn_corrections(store, normalizer, 0)}
 
     embedder, index = _build_search(settings, plant, progress)
     llm_parser, responder = _build_llm(settings, catalog, parser, normalizer, store)
@@ -90,6 +89,8 @@ def build_deps(
         index=index,
         embedder=embedder,
         publisher=publisher,
+        locations={fl.kks: fl for fl in plant.locations},
+        extras=deps_extras,
     )
 
 
@@ -139,6 +140,16 @@ def _build_publisher(settings: Settings, store: SqlStore) -> EventPublisher:
     return OutboxPublisher(store, settings.results_topic)
 
 
+def learn_corrections(store: SqlStore, normalizer: TermNormalizer, after_id: int) -> int:
+    """Teach the normalizer every correction newer than ``after_id``; returns the newest id seen."""
+    newest = after_id
+    for row in store.corrections_after(after_id):
+        code = int(row["corrected"]) if row["field"] == "priority" else row["corrected"]
+        normalizer.learn(row["original"], row["field"], code)  # type: ignore[attr-defined]
+        newest = max(newest, int(row["id"]))
+    return newest
+
+
 _lock = threading.Lock()
 _deps: Deps | None = None
 
@@ -149,4 +160,8 @@ def get_deps() -> Deps:
     with _lock:
         if _deps is None:
             _deps = build_deps()
+        else:
+            # Feedback given through another worker reaches this one's next request.
+            seen = _deps.extras.get("corrections_seen", 0)
+            _deps.extras["corrections_seen"] = learn_corrections(_deps.store, _deps.normalizer, seen)
         return _deps

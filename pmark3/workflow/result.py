@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from pmark3 import telemetry
 from pmark3.models import FIELD_NAMES, Result
 
 _RESULT_KEYS = set(Result.model_fields)
@@ -36,6 +37,8 @@ def record_outcome(state: dict[str, Any], deps: Any) -> dict[str, Any]:
     if not already_done and result.get("session_id") and result["status"] != "rejected":
         store.add_turn(result["session_id"], "user", state["text"], state["request_id"], now)
         store.add_turn(result["session_id"], "assistant", result["response"], state["request_id"], now)
+    if not already_done:
+        telemetry.get().finished(result, state["received_at"], state.get("source", "portal"))
     if deps.publisher is not None:
         deps.publisher.publish(result, message_id=state["request_id"], correlation_id=state.get("notification_id"))
     return result

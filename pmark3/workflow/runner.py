@@ -12,6 +12,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+from pmark3 import telemetry
 from pmark3.errors import DependencyError, PMark3Error
 from pmark3.workflow.nodes import NODE_FUNCTIONS
 
@@ -27,6 +28,13 @@ def step_failed(node: str, attempts: int = MAX_ATTEMPTS) -> dict[str, Any]:
 
 def run_node(node: str, state: dict[str, Any], deps: Any) -> dict[str, Any]:
     """Run ``node`` once; a domain rejection becomes an error in the state, a failure raises."""
+    with telemetry.get().step(state["request_id"], node) as outcome:
+        update = _run_node(node, state, deps)
+        outcome["outcome"] = "error" if update.get("error") else "ok"
+        return update
+
+
+def _run_node(node: str, state: dict[str, Any], deps: Any) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         update = NODE_FUNCTIONS[node](state, deps)

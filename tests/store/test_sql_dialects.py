@@ -301,11 +301,6 @@ def test_store_requests_round_trip_through_the_mssql_pyodbc_dialect(odbc_engine:
         store.create_request("x", text=None, source="cmms", now=NOW)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pmark3/store/azure_sql.py keeps SQLAlchemy's Trusted_Connection=Yes, which "
-    "the ODBC driver refuses beside an access token; see the report for the two-line fix",
-)
 def test_the_azure_url_connects_without_integrated_security(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
 

@@ -18,18 +18,20 @@ ORCHESTRATOR = "pmark3_workflow"
 
 
 @cache
+def _registered() -> list[Any]:
+    # get_functions() may be called only once per app object.
+    import function_app
+
+    return list(function_app.app.get_functions())
+
+
 def functions() -> dict[str, Callable[..., Any]]:
-    """Name -> user function of every registered function (``get_functions`` works once per app)."""
-    import function_app
-
-    return {f.get_function_name(): f.get_user_function() for f in function_app.app.get_functions()}
+    """Name -> user function of every registered function."""
+    return {f.get_function_name(): f.get_user_function() for f in _registered()}
 
 
-@cache
 def bindings() -> dict[str, list[str]]:
-    import function_app
-
-    return {f.get_function_name(): [b.type for b in f.get_bindings()] for f in function_app.app.get_functions()}
+    return {f.get_function_name(): [b.type for b in f.get_bindings()] for f in _registered()}
 
 
 @contextmanager

@@ -39,11 +39,18 @@ def test_similar_work_orders_match_the_reference(plant: PlantData, sql: SqlStore
     probes = plant.work_orders[:40:4]
     for wo in probes:
         for kwargs in (
-            {"kks": wo.kks, "equipment_class": wo.equipment_class, "failure_mode": wo.failure_mode, "system": wo.system},
+            {
+                "kks": wo.kks,
+                "equipment_class": wo.equipment_class,
+                "failure_mode": wo.failure_mode,
+                "system": wo.system,
+            },
             {"kks": None, "equipment_class": wo.equipment_class, "failure_mode": wo.failure_mode, "system": wo.system},
             {"kks": wo.kks, "equipment_class": None, "failure_mode": None},
         ):
-            assert _ids(sql.similar_work_orders(**kwargs, limit=15)) == _ids(ref.similar_work_orders(**kwargs, limit=15))
+            assert _ids(sql.similar_work_orders(**kwargs, limit=15)) == _ids(
+                ref.similar_work_orders(**kwargs, limit=15)
+            )
     assert sql.similar_work_orders(kks=None, equipment_class=None, failure_mode="VIB") == []
 
 
