@@ -184,16 +184,30 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
                 key,
                 Entry(
                     # A system-level entry names the system, not one class of its equipment.
-                    system=fl.system, cls=None if system_level else fl.equipment_class, source="register",
-                    unit=fl.unit, train=fl.train, kks=fl.kks, prefix=m.end() if m else 0,
+                    system=fl.system,
+                    cls=None if system_level else fl.equipment_class,
+                    source="register",
+                    unit=fl.unit,
+                    train=fl.train,
+                    kks=fl.kks,
+                    prefix=m.end() if m else 0,
                 ),
             )
             if system_level:
                 # "1호기 순환수펌프" (system alias) still names a pump when its words do.
                 bare_entry = gz.entry(_UNIT_PREFIX.sub("", key).strip())
                 if bare_entry is not None and bare_entry.cls and bare_entry.source != "register":
-                    gz.add(key, Entry(system=fl.system, cls=bare_entry.cls, source="register", unit=fl.unit,
-                                      kks=fl.kks, prefix=m.end() if m else 0))
+                    gz.add(
+                        key,
+                        Entry(
+                            system=fl.system,
+                            cls=bare_entry.cls,
+                            source="register",
+                            unit=fl.unit,
+                            kks=fl.kks,
+                            prefix=m.end() if m else 0,
+                        ),
+                    )
                 continue
             bare = _UNIT_PREFIX.sub("", key).strip()
             if bare != key and len(bare) >= 3:
@@ -216,8 +230,10 @@ def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None
         gz.add(
             key,
             Entry(
-                system=next(iter(systems)), cls=next(iter(classes)) if len(classes) == 1 else None,
-                train=next(iter(trains)) if len(trains) == 1 else None, source="register",
+                system=next(iter(systems)),
+                cls=next(iter(classes)) if len(classes) == 1 else None,
+                train=next(iter(trains)) if len(trains) == 1 else None,
+                source="register",
                 kks_by_unit=by_unit,
             ),
         )

@@ -23,8 +23,15 @@ from pmark3.understanding.textnorm import canonical
 # under the question threshold so that the answer asks.
 NO_UNIT_CAP = 0.5
 _UNIT_GROUP = {
-    "kks": "explicit", "register": "explicit", "hogi": "explicit", "unit_word": "explicit", "glued": "explicit",
-    "hash": "hash", "common": "common", "common_system": "common", "history": "history",
+    "kks": "explicit",
+    "register": "explicit",
+    "hogi": "explicit",
+    "unit_word": "explicit",
+    "glued": "explicit",
+    "hash": "hash",
+    "common": "common",
+    "common_system": "common",
+    "history": "history",
 }
 
 
@@ -99,8 +106,9 @@ class Normalizer:
             fl = self._kks.get(code)
             m = re.fullmatch(r"([0-2])([A-Z]{3})", code)
             if fl is not None:
-                entry = Entry(system=fl.system, cls=fl.equipment_class, source="learned", unit=fl.unit,
-                              train=fl.train, kks=fl.kks)
+                entry = Entry(
+                    system=fl.system, cls=fl.equipment_class, source="learned", unit=fl.unit, train=fl.train, kks=fl.kks
+                )
             elif m and m.group(2) in self.catalog.systems:
                 entry = Entry(system=m.group(2), source="learned", unit=m.group(1), kks=None)
             else:
@@ -153,13 +161,23 @@ class Normalizer:
             for u in self.analyzer.units_with(system_s):
                 alt_code = self.analyzer.locate(u, system_s, s.train, str(s.cls.value) if s.cls.value else None)
                 if alt_code:
-                    alts.append(Alternative(value=alt_code, confidence=round(min(conf, 0.4), 3),
-                                            label=self._system_label(u, system_s, lang)))
+                    alts.append(
+                        Alternative(
+                            value=alt_code,
+                            confidence=round(min(conf, 0.4), 3),
+                            label=self._system_label(u, system_s, lang),
+                        )
+                    )
         for c in s.system.alternatives:
             sys_code = str(c.value)
             value = f"{unit_s}{sys_code}" if unit_s else sys_code
-            alts.append(Alternative(value=value, confidence=round(min(c.score, conf * 0.5), 3),
-                                    label=self._system_label(unit_s, sys_code, lang)))
+            alts.append(
+                Alternative(
+                    value=value,
+                    confidence=round(min(c.score, conf * 0.5), 3),
+                    label=self._system_label(unit_s, sys_code, lang),
+                )
+            )
         words = [s.unit.original] if s.unit.original and s.unit.original not in s.system.original else []
         original = " ".join([*words, s.system.original]).strip() or None
         return LocationField(
@@ -175,7 +193,11 @@ class Normalizer:
         name = self.catalog.name("system", system, lang)
         if unit is None:
             return name
-        u = ("공용" if lang == "ko" else "common") if unit == "0" else (f"{unit}호기" if lang == "ko" else f"Unit {unit}")
+        u = (
+            ("공용" if lang == "ko" else "common")
+            if unit == "0"
+            else (f"{unit}호기" if lang == "ko" else f"Unit {unit}")
+        )
         return f"{u} {name}"
 
     def _coded(self, v: Value, field: str, scenario: str, lang: str) -> NormalizedField:
@@ -183,8 +205,9 @@ class Normalizer:
         if field == "status_code" and v.value == "UNK":
             conf = min(conf, NO_UNIT_CAP)  # "unknown" is right, but the answer should ask what is wrong
         alts = [
-            Alternative(value=c.value, confidence=round(min(c.score, conf) * 0.5, 3),
-                        label=self._label(field, c.value, lang))
+            Alternative(
+                value=c.value, confidence=round(min(c.score, conf) * 0.5, 3), label=self._label(field, c.value, lang)
+            )
             for c in v.alternatives
             if c.value is not None
         ]

@@ -17,26 +17,52 @@ from pmark3.understanding.textnorm import canonical
 
 # (priority, strength, regex on canonical text)
 CUES: list[tuple[int, int, str]] = [
-    (1, 3, r"긴급|비상|즉시|당장|지금바로|급함|급해|급합니다|급하게|급히|시급|emergency|urgent|immediately|asap|right now"),
+    (
+        1,
+        3,
+        r"긴급|비상|즉시|당장|지금바로|급함|급해|급합니다|급하게|급히|시급|emergency|urgent|immediately|asap|right now",
+    ),
     (1, 2, r"감전|다칠|접근금지|출입금지|인명피해|personnel hazard|safety risk|safety hazard"),
-    (1, 2, r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|"
-           r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)"),
-    (2, 3, r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
-           r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|교대전|근무중에|퇴근전|내일까지|내일아침|"
-           r"(?:^| )(?:end of (?:the )?(?:day|shift)|by tomorrow|before (?:the )?(?:weekend|night shift|end of shift))(?= |$)|"
-           r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)"),
-    (2, 1, r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
-           r"backup[^|]{0,4}?없|계속상승|계속올라|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
-           r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
-           r"and rising|still rising|keeps rising)(?= |$)"),
-    (3, 3, r"이번주|점검요망|확인요망|보통으로|일반으로|일반작업|경미함|(?:^| )(?:this week|routine|when possible)(?= |$)"),
-    (4, 3, r"급하지않|급한건아니|급하진않|급한거아니|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
-           r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
-           r"(?:^| )(?:no hurry|not urgent|planned|next outage|overhaul|scheduled maintenance|preventive maintenance|"
-           r"when convenient|improvement|low priority)(?= |$)"),
+    (
+        1,
+        2,
+        r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|"
+        r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)",
+    ),
+    (
+        2,
+        3,
+        r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
+        r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|교대전|근무중에|퇴근전|내일까지|내일아침|"
+        r"(?:^| )(?:end of (?:the )?(?:day|shift)|by tomorrow|before (?:the )?(?:weekend|night shift|end of shift))(?= |$)|"
+        r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)",
+    ),
+    (
+        2,
+        1,
+        r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
+        r"backup[^|]{0,4}?없|계속상승|계속올라|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
+        r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
+        r"and rising|still rising|keeps rising)(?= |$)",
+    ),
+    (
+        3,
+        3,
+        r"이번주|점검요망|확인요망|보통으로|일반으로|일반작업|경미함|(?:^| )(?:this week|routine|when possible)(?= |$)",
+    ),
+    (
+        4,
+        3,
+        r"급하지않|급한건아니|급하진않|급한거아니|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
+        r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
+        r"(?:^| )(?:no hurry|not urgent|planned|next outage|overhaul|scheduled maintenance|preventive maintenance|"
+        r"when convenient|improvement|low priority)(?= |$)",
+    ),
 ]
 
-_SKIP = frozenset({"높음", "낮음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"})
+_SKIP = frozenset(
+    {"높음", "낮음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"}
+)
 _NEGATED_BEFORE = re.compile(
     r"(?:^| )(?:not|no|isn t|is not|won t|doesn t|didn t|does not|did not|fail(?:s|ed)? to|안) ?$"
 )

@@ -39,7 +39,9 @@ _FIRE = re.compile(r"화재|fire|연기|smok")
 _BOTH_WAYS = re.compile(r"에서[^|]{0,6}?로|from [^|]{0,12}? to ")
 _NOT_CAUSES = frozenset({"UST", "PDE", "UNK", "OTH", "LOR", "FTI"})
 _COOLER = re.compile(r"냉각기|쿨러|cooler|열교환기|heat exchanger|hx")
-_FALSE_TRIP = re.compile(r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데")
+_FALSE_TRIP = re.compile(
+    r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데"
+)
 _NEG_BEFORE = re.compile(r"(?:^| )(?:not|instead of|rather than|no longer)(?: the| a| an)? ?$")
 _ALSO_AFTER = re.compile(r"^ ?도")
 
@@ -194,12 +196,13 @@ class Analyzer:
         negated = [h for h in hits if _negated(canon, h.start, h.end)]
         live = [h for h in hits if h not in negated]
         symptoms = [
-            s for s in self.symptoms.find(canon)
+            s
+            for s in self.symptoms.find(canon)
             if not s.negated and not _negated(canon, s.start, s.end) and not _inside(s, hits)
         ]
         # Context words ("경보", "트렌드", "이상") do not make a question a fault report.
         strength = max((s.strength for s in symptoms if s.code not in ("PDE", "UNK", "OTH")), default=0)
-        scenario, scenario_key = detect_scenario(canon, has_history, strength)
+        scenario, scenario_key = detect_scenario(canon, has_history, strength, text)
         r = Reading(
             doc=doc,
             language="ko" if any(is_hangul(c) for c in text) else "en",
@@ -224,7 +227,9 @@ class Analyzer:
         canon = r.doc.canon
         spans = [(h.start, h.end) for h in live + negated]
         mentions = [
-            m for m in find_units(r.doc, self.known_systems, spans) if m.start < 0 or not _negated(canon, m.start, m.end)
+            m
+            for m in find_units(r.doc, self.known_systems, spans)
+            if m.start < 0 or not _negated(canon, m.start, m.end)
         ]
         register_hits = [h for h in live if h.entry.kks or h.entry.kks_by_unit]
         for h in register_hits:
@@ -289,7 +294,9 @@ class Analyzer:
         trains = [t for t in find_trains(canon, spans, loose=r.scenario == "S2") if not _negated(canon, t.start, t.end)]
         if trains and not r.train:
             r.train = trains[0].train
-            r.train_also = bool(_ALSO_AFTER.match(canon[trains[0].end :]) or _ALSO_AFTER.match(_after_word(canon, trains[0].end)))
+            r.train_also = bool(
+                _ALSO_AFTER.match(canon[trains[0].end :]) or _ALSO_AFTER.match(_after_word(canon, trains[0].end))
+            )
         loc_parts = [r.unit_original] if r.unit_original else []
         if r.systems:
             sys_words = r.systems[0].original
@@ -377,9 +384,12 @@ class Analyzer:
         if mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
             # A wrong reading is the instrument's fault, whatever system it sits in.
             r.classes.insert(0, Candidate("IP", 0.8, "from_mode", mode.original))
-        elif mode.value == "OHE" and cls.value == "HE" and (
-            _COOLER.search(canonical(cls.original)) or _OUTLET.search(r.doc.canon)
-        ) and not _FIRE.search(r.doc.canon):
+        elif (
+            mode.value == "OHE"
+            and cls.value == "HE"
+            and (_COOLER.search(canonical(cls.original)) or _OUTLET.search(r.doc.canon))
+            and not _FIRE.search(r.doc.canon)
+        ):
             # A cooler whose outlet runs hot is not cooling enough.
             r.modes.insert(0, Candidate("IHT", 0.8, "from_class", mode.original))
         elif mode.value in ("FTO", "FTC") and cls.value == "SG":
@@ -422,7 +432,9 @@ class Analyzer:
             return tops[0].kks
         if train and tops and cls:
             # Several candidates: the system's head equipment (CWP B, not its screen wash pump B).
-            head = next((f for f in self.by_unit_system.get((unit, system), []) if f.parent and len(f.parent) <= 4), None)
+            head = next(
+                (f for f in self.by_unit_system.get((unit, system), []) if f.parent and len(f.parent) <= 4), None
+            )
             if head is not None and head.equipment_class == cls:
                 same = [f for f in tops if f.kks[6:8] == head.kks[6:8] and f.kks[8:] == head.kks[8:]]
                 if same:
@@ -438,8 +450,10 @@ def _is_landmark(canon: str, h: Hit, others: list[Hit]) -> bool:
     return not any(h.end <= o.start < stop for o in others if o is not h)
 
 
-_UNIT_WORDS = re.compile(r"^(?:#\s*[0-2]\s*(?:호기)?|[0-2]\s*호기|[0-2]\s*U\b|U\s*-?\s*[0-2]|Unit\s*-?\s*[0-2]|공용|[0-2]-)\s*",
-                         re.IGNORECASE)
+_UNIT_WORDS = re.compile(
+    r"^(?:#\s*[0-2]\s*(?:호기)?|[0-2]\s*호기|[0-2]\s*U\b|U\s*-?\s*[0-2]|Unit\s*-?\s*[0-2]|공용|[0-2]-)\s*",
+    re.IGNORECASE,
+)
 _TRAIN_TAIL = re.compile(r"[\s-]+[A-D]$")
 
 

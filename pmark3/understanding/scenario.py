@@ -41,26 +41,43 @@ _FOLLOWUP = re.compile(
 
 # Asking for records is an information request even when a symptom is named.
 _RECORDS = re.compile(
-    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|보여|알려|자료|주기(?!적)|"
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|주기(?!적)|"
     r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?|"
     r"what was done|last time|previous work|what did we do|how was it fixed|work orders)(?= |$)"
 )
 
 
-def detect_scenario(canon: str, has_history: bool, symptom_strength: int) -> tuple[Scenario, str]:
+# Asking for information: a question, or a request to show/send/tell something.
+_ASKS = re.compile(
+    r"보여|알려|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|"
+    r"얼마|언제예|언제였|어떻게|어땠|(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
+    r"is there|are there|do we|did we|can i)(?= |$)"
+)
+_QUESTION_END = re.compile(r"(?:\?|까요|나요|가요|죠|니까|어요|예요|에요|인가|ed)\s*[.!]*\s*$")
+# "절차서도 같이 보내주세요": an information request riding on a fault report.
+_ALSO = re.compile(r"같이|함께|(?:^| )(?:also|as well|too)(?= |$)")
+_SINCE_WHEN = re.compile(r"언제부터")
+# "다음 일정 확인 부탁": checking a record is asking for it, not asking for work.
+_INFO_CHECK = re.compile(r"(?:일정|이력|기록|주기|내용|결과|자료|절차|계획)[^|]{0,2}?확인[^|]{0,3}?(?:부탁|요청|바람|해주)?")
+
+
+def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source: str = "") -> tuple[Scenario, str]:
     """Scenario and the evidence key for its confidence."""
-    if not has_history and _RECORDS.search(canon) and not _REQUEST.search(canon):
-        return "S3", "records"
-    strong_info = bool(_INFO_STRONG.search(canon))
-    info = strong_info or bool(_INFO.search(canon)) or canon.rstrip().endswith("?")
-    question = "?" in canon or canon.rstrip().endswith(("요", "까", "나요"))
+    info_check = _INFO_CHECK.search(canon)
+    asks = bool(_ASKS.search(canon)) or ("?" in source) or bool(info_check)
+    request = bool(_REQUEST.search(_INFO_CHECK.sub("", canon)))
+    strong_info = bool(_INFO_STRONG.search(_SINCE_WHEN.sub("", canon)))
     if has_history:
-        if strong_info and not _FOLLOWUP.search(canon) and not _REQUEST.search(canon) and symptom_strength < 2:
+        if strong_info and asks and not _FOLLOWUP.search(canon) and not request and symptom_strength < 2:
             return "S3", "history_info"
         return "S2", "history"
-    if strong_info and not (_REQUEST.search(canon) and symptom_strength >= 2) and symptom_strength < 3:
+    riding = symptom_strength >= 2 and bool(_ALSO.search(canon))
+    if _RECORDS.search(canon) and not request and not riding and (asks or symptom_strength < 2):
+        return "S3", "records"
+    if strong_info and asks and not request and not riding and (symptom_strength < 3 or "?" in source):
         return "S3", "info_strong"
-    if info and question and symptom_strength < 2 and not _REQUEST.search(canon):
+    question = "?" in source or bool(_QUESTION_END.search(source))
+    if question and (strong_info or _INFO.search(canon)) and symptom_strength < 2 and not request:
         return "S3", "info_weak"
     return "S1", "default"
 

@@ -74,8 +74,14 @@ def prior_state(history: Sequence[Turn], analyzer: Analyzer, catalog: Catalog) -
     summary = latest_summary(history, catalog)
     if summary is not None:
         if state is None:
-            state = State(Value(None, "none"), Value(None, "none"), None, Value(None, "none"),
-                          Value(None, "none"), Value(None, "none"))
+            state = State(
+                Value(None, "none"),
+                Value(None, "none"),
+                None,
+                Value(None, "none"),
+                Value(None, "none"),
+                Value(None, "none"),
+            )
         if summary.unit is not None:
             state.unit = replace(state.unit, value=summary.unit)
         if summary.system is not None and summary.system != state.system.value:
@@ -114,8 +120,13 @@ def merge(old: State, new: State, r: Reading) -> State:
     # A class word replaces the old class when the follow-up corrects ("펌프 말고 모터요",
     # "pump side, not the motor"), not when it only names the equipment again ("Unit 1, fan B").
     corrects = r.followup or bool(r.negated_classes)
-    if new.cls.value is not None and new.cls.key != "system_default" and (
-        old.cls.value is None or (r.class_explicit and (corrects or (new.cls.value != old.cls.value and not _parent_of(new, old))))
+    if (
+        new.cls.value is not None
+        and new.cls.key != "system_default"
+        and (
+            old.cls.value is None
+            or (r.class_explicit and (corrects or (new.cls.value != old.cls.value and not _parent_of(new, old))))
+        )
     ):
         cls = new.cls
     elif new.system.value is not None and system is new.system and new.system.value != old.system.value:

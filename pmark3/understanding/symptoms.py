@@ -31,28 +31,56 @@ PATTERNS: list[tuple[str, int, str]] = [
     # Instruments that read wrong.
     ("AIR", 3, r"지시" + G + r"(?:이상|불량|안됨|틀|고정|멈|불일치|차이|오류|에러|안맞|튀)"),
     ("AIR", 3, r"(?:낮게|높게|잘못|다르게|틀리게|엉뚱하게|이상하게)지시"),
-    ("AIR", 3, r"(?:reading|indication|readout|display)" + G + r"(?:이상|wrong|bad|incorrect|frozen|stuck|erratic|off)"),
+    (
+        "AIR",
+        3,
+        r"(?:reading|indication|readout|display)" + G + r"(?:이상|wrong|bad|incorrect|frozen|stuck|erratic|off)",
+    ),
     ("AIR", 3, r"(?:wrong|bad|incorrect|false|faulty|frozen|erratic) (?:reading|indication|value)"),
     ("AIR", 3, r"frozen|stuck at|doesn t follow|does not follow|not following|reads? (?:high|low|wrong|zero)"),
-    ("AIR", 3, r"오지시|지시불량|지시이상|계기이상|오경보|허위경보|지시값이상|값이이상|값이튀|값튐|지시가튀|틀림|틀려|안맞음|안맞아"),
+    (
+        "AIR",
+        3,
+        r"오지시|지시불량|지시이상|계기이상|오경보|허위경보|지시값이상|값이이상|값이튀|값튐|지시가튀|틀림|틀려|안맞음|안맞아",
+    ),
     ("AIR", 2, r"차이남|차이가남|차이발생|불일치|편차발생|false alarm"),
     ("AIR", 3, r"지시[^|]{0,20}?(?:높게|낮게|다르게|다름|차이)"),
     ("PTF", 3, r"신호[^|]{0,6}?(?:끊|단선|두절|없|안들어|안옴)|signal (?:lost|loss|fail)|loss of signal"),
     ("FTS", 3, r"(?:주행|운전|가동|구동|기동)[^|]{0,4}?(?:안됨|안돼|불가|안되)"),
     ("SPO", 3, r"불시[^|]{0,4}?(?:개방|동작|투입|차단|작동)|unexpected(?:ly)? (?:open|clos|operat)"),
     ("PDE", 3, r"비중[^|]{0,4}?(?:낮|높|저하)|specific gravity"),
-    ("FTF", 3, r"자동(?:절체|전환|기동|투입|트립|동작|작동)[^|]{0,4}?(?:안됨|안돼|불가|실패|안되)|"
-     r"auto[^|]{0,10}?(?:fail|did not|didn t|won t)"),
-    ("ERO", 3, r"(?:신호|지시|값|signal|reading|indication)[^|]{0,5}?(?:흔들|출렁|튀|요동|fluctuat|unstable|jump|hunting)"),
-    ("NOO", 3, r"(?:표시|지시|신호|출력|output|display|indication)[^|]{0,4}?(?:안나|없|안들어|안뜸|안떠)|정전|blackout|no power"),
+    (
+        "FTF",
+        3,
+        r"자동(?:절체|전환|기동|투입|트립|동작|작동)[^|]{0,4}?(?:안됨|안돼|불가|실패|안되)|"
+        r"auto[^|]{0,10}?(?:fail|did not|didn t|won t)",
+    ),
+    (
+        "ERO",
+        3,
+        r"(?:신호|지시|값|signal|reading|indication)[^|]{0,5}?(?:흔들|출렁|튀|요동|fluctuat|unstable|jump|hunting)",
+    ),
+    (
+        "NOO",
+        3,
+        r"(?:표시|지시|신호|출력|output|display|indication)[^|]{0,4}?(?:안나|없|안들어|안뜸|안떠)|정전|blackout|no power",
+    ),
     # Vibration / noise.
     ("VIB", 2, r"진동|떨림|떨려|떨리|흔들|vibration|vibrating|shaking|vib(?= |$)|덜덜|부르르"),
-    ("NOI", 2, r"소음|이음|이상음|굉음|마찰음|타격음|금속음|쇳소리|소리|끼익|딱딱|덜컹|noise|noisy|grinding|rattl|knock|squeal|whin|humming|screech|sound"),
+    (
+        "NOI",
+        2,
+        r"소음|이음|이상음|굉음|마찰음|타격음|금속음|쇳소리|소리|끼익|딱딱|덜컹|noise|noisy|grinding|rattl|knock|squeal|whin|humming|screech|sound",
+    ),
     # Temperature.
     ("OHE", 3, _TEMP + G + _UP),
     ("OHE", 3, _TEMP + G + r"(?:경보|알람|alarm)"),
     ("OHE", 3, r"\d+ 도[^|]{0,8}?(?:높|상승|올라|증가)"),
-    ("OHE", 2, r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smok|burning smell|high temp|overtemp"),
+    (
+        "OHE",
+        2,
+        r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smok|burning smell|high temp|overtemp",
+    ),
     # Pressure, flow, output.
     ("PLU", 3, r"(?:차압|(?<![a-z])d ?p(?![a-z])|differential pressure)" + G + _UP),
     ("PLU", 3, r"막힘|막혀|막혔|막힌|폐색|clog|plugg|chok|block(?:ed|age)|plugged"),
@@ -65,28 +93,80 @@ PATTERNS: list[tuple[str, int, str]] = [
     # Leaks (medium is decided afterwards).
     ("ELP", 2, r"누설|누수|새고|새요|새는|샘(?!플)|새어|새서|물이떨어|물떨어|leak|drip|weep|적하|리크|스팀나|증기나"),
     ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak"),
-    ("LCP", 3, r"(?:닫아도|닫았는데|닫혀있는데|닫힌상태|닫은상태|closed but|even when closed|fully closed)"
-     r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|흐름|넘어|누설|빠짐|leak|pass|flow)"),
+    (
+        "LCP",
+        3,
+        r"(?:닫아도|닫았는데|닫혀있는데|닫힌상태|닫은상태|closed but|even when closed|fully closed)"
+        r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|흐름|넘어|누설|빠짐|leak|pass|flow)",
+    ),
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
     ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|누수|리크|터|파열|파공|leak|rupture|burst)"),
     # Start / stop / trip.
     ("FTS", 3, r"기동" + G + r"(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
-    ("FTS", 3, r"안돌아|안돌|돌지않|회전안|won t start|will not start|fail(?:s|ed)? to start|doesn t start|does not start|didn t start|not start|no start|start fail|cannot start|can t start"),
-    ("STP", 3, r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop|"
-     r"doesn t stop|does not stop|didn t stop|did not stop"),
-    ("UST", 2, r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일))|trip(?! signal| command| coil)|불시정지|자동정지|급정지|갑자기" + G + r"(?:정지|멈|꺼)|혼자" + G + r"(?:정지|멈|꺼)|shut down unexpectedly|shutdown unexpectedly|tripped"),
+    (
+        "FTS",
+        3,
+        r"안돌아|안돌|돌지않|회전안|won t start|will not start|fail(?:s|ed)? to start|doesn t start|does not start|didn t start|not start|no start|start fail|cannot start|can t start",
+    ),
+    (
+        "STP",
+        3,
+        r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop|"
+        r"doesn t stop|does not stop|didn t stop|did not stop",
+    ),
+    (
+        "UST",
+        2,
+        r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일))|trip(?! signal| command| coil)|불시정지|자동정지|급정지|갑자기"
+        + G
+        + r"(?:정지|멈|꺼)|혼자"
+        + G
+        + r"(?:정지|멈|꺼)|shut down unexpectedly|shutdown unexpectedly|tripped",
+    ),
     # Valves.
-    ("FTO", 3, r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|"
-     r"fail(?:s|ed)? to open|stuck closed|doesn t open|does not open|didn t open|did not open|not opening"),
-    ("FTC", 3, r"(?:닫힘|폐쇄|클로즈)" + G + r"(?:불가|안됨|안돼|불량)|안닫|won t close|fail(?:s|ed)? to close|stuck open"),
-    ("DOP", 3, r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed|"
-     r"slow to (?:close|open|respond|stroke)"),
-    ("FTI", 3, r"not switching|won t switch|doesn t switch|fail(?:s|ed)? to switch|won t change ?over|not changing over"),
+    (
+        "FTO",
+        3,
+        r"(?:열림|개방|오픈)" + G + r"(?:불가|안됨|안돼|불량)|안열|open" + G + r"(?:fail|안)|won t open|"
+        r"fail(?:s|ed)? to open|stuck closed|doesn t open|does not open|didn t open|did not open|not opening",
+    ),
+    (
+        "FTC",
+        3,
+        r"(?:닫힘|폐쇄|클로즈)" + G + r"(?:불가|안됨|안돼|불량)|안닫|won t close|fail(?:s|ed)? to close|stuck open",
+    ),
+    (
+        "DOP",
+        3,
+        r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed|"
+        r"slow to (?:close|open|respond|stroke)",
+    ),
+    (
+        "FTI",
+        3,
+        r"not switching|won t switch|doesn t switch|fail(?:s|ed)? to switch|won t change ?over|not changing over",
+    ),
     ("FTS", 2, r"not running|won t run|doesn t run|isn t running"),
-    ("SPO", 3, r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)|false operation|false trip|nuisance trip"),
+    (
+        "SPO",
+        3,
+        r"오동작|오작동|임의동작|저절로|spurious (?:operation|open|close)|false operation|false trip|nuisance trip",
+    ),
     # Electrical.
-    ("ELE", 3, r"절연" + G + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|blown fuse|megger"),
-    ("PTF", 3, r"통신" + G + r"(?:두절|불량|장애|에러|이상|끊|안됨|fail|error)|통신두절|신호단선|단선|communication|comm (?:fail|fault|loss|error)|signal loss|link down|no communication"),
+    (
+        "ELE",
+        3,
+        r"절연"
+        + G
+        + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|blown fuse|megger",
+    ),
+    (
+        "PTF",
+        3,
+        r"통신"
+        + G
+        + r"(?:두절|불량|장애|에러|이상|끊|안됨|fail|error)|통신두절|신호단선|단선|communication|comm (?:fail|fault|loss|error)|signal loss|link down|no communication",
+    ),
     ("NOO", 2, r"출력없음|무출력|신호없음|전압없음|전원안|전원이안|no output|no signal|no voltage|dead"),
     ("FOV", 3, r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하)|과전압|저전압|over voltage|under voltage|voltage"),
     ("FOF", 3, r"주파수|frequency"),
@@ -94,7 +174,11 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FDC", 3, r"차단(?!기)" + G + r"(?:불가|안됨|안돼|실패)"),
     # Output quality.
     ("ERO", 3, r"헌팅|hunting|출렁|요동|불안정|oscillat|fluctuat|unstable|erratic|흔들리는 지시"),
-    ("IHT", 3, r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat"),
+    (
+        "IHT",
+        3,
+        r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat",
+    ),
     ("LOR", 2, r"이중화상실|redundancy"),
     # "예비기 없음"/"standby unavailable" explain urgency; they name the mode only when nothing else does.
     ("LOR", 1, r"예비기" + G + r"(?:없|불가|상실)|no standby|standby unavailable"),
@@ -103,19 +187,35 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("BRD", 3, r"파손|깨짐|깨졌|부러|소손|끊어|seized|broken|broke|snapped|burnt out"),
     ("BRD", 2, r"고착|stuck"),
     ("SER", 3, r"커버[^|]{0,3}?(?:파손|깨|탈락)|cover (?:broken|missing)|백화"),
-    ("AIR", 3, r"지시[^|]{0,12}?튐|(?:분석값|측정값|지시값|표시값)[^|]{0,3}?(?:이상|틀|안맞)|"
-     r"wrong (?:temperature |pressure |level |flow )?reading|spikes? but|no real|실제[^|]{0,6}?없"),
+    (
+        "AIR",
+        3,
+        r"지시[^|]{0,12}?튐|(?:분석값|측정값|지시값|표시값)[^|]{0,3}?(?:이상|틀|안맞)|"
+        r"wrong (?:temperature |pressure |level |flow )?reading|spikes? but|no real|실제[^|]{0,6}?없",
+    ),
     ("LOO", 2, r"discharge pressure \d|풍압[^|]{0,3}?(?:안|부족|저하)"),
     ("SER", 2, r"볼트풀림|풀림|헐거|보온탈락|보온재|도장박리|loose|녹발생|청소필요"),
     ("SER", 3, r"변색|discolou?r"),
-    ("AIR", 3, r"bad sensor|faulty sensor|sensor fault|sensor failure|센서불량|센서고장|bad (?:rtd|tc|transmitter|probe)"),
+    (
+        "AIR",
+        3,
+        r"bad sensor|faulty sensor|sensor fault|sensor failure|센서불량|센서고장|bad (?:rtd|tc|transmitter|probe)",
+    ),
     ("PDE", 2, r"유중가스|(?:^| )dga(?= |$)|아세틸렌|acetylene|검출"),
     ("PTF", 2, r"선택이안|선택안"),
-    ("FTF", 3, r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|"
-     r"did not pick up|didn t pick up|not pick(?:ing)? up|did not operate|didn t operate|failed to operate|"
-     r"did not actuate|didn t actuate"),
-    ("FTI", 2, r"기능불량|기능이상|동작이상|작동이상|malfunction|not working|doesn t work|does not work|"
-     r"전환이안|전환안|전환불가|전환실패"),
+    (
+        "FTF",
+        3,
+        r"미동작|작동불가|동작불가|작동안|동작안|불응답|no response|does not actuate|not respond|"
+        r"did not pick up|didn t pick up|not pick(?:ing)? up|did not operate|didn t operate|failed to operate|"
+        r"did not actuate|didn t actuate",
+    ),
+    (
+        "FTI",
+        2,
+        r"기능불량|기능이상|동작이상|작동이상|malfunction|not working|doesn t work|does not work|"
+        r"전환이안|전환안|전환불가|전환실패",
+    ),
     ("FTI", 1, r"안됨|안돼|안되"),
     ("OTH", 2, r"둥지|새집|nest|bird"),
     # "경보"/"alarm" alone says how urgent, not what failed (priority reads it).
@@ -127,34 +227,62 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("INL", 3, r"섹터[^|]{0,3}?씰[^|]{0,6}?누설|sector seal|누설률|leakage rate"),
     ("AIR", 3, r"(?:낮게|높게|다르게|이상하게|엉뚱하게)[^|]{0,3}?(?:나옴|나와|표시|읽|찍)"),
     ("FTI", 3, r"제어[^|]{0,3}?안(?:됨|돼|되)|수동[^|]{0,6}?만|not controlling|manual only"),
-    ("ELU", 3, r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|샘|새)|oil (?:dripping|leak)|leaking oil|"
-     r"(?:공기|에어)[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유"),
+    (
+        "ELU",
+        3,
+        r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|샘|새)|oil (?:dripping|leak)|leaking oil|"
+        r"(?:공기|에어)[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유",
+    ),
     ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
-    ("OHE", 2, r"온도 \d+ (?:도|℃|c)(?= |$|[^a-z])|temp(?:erature)? \d+ (?:c|°)|running hot|핫스팟|hot spot|메탈온도|토출온도|exhaust hot|단자과열"),
-    ("LOO", 3, r"성능[^|]{0,3}?떨어|압력이?안나|양정[^|]{0,2}?부족|공기압[^|]{0,3}?안올라|로딩시간[^|]{0,3}?길|slow loading|"
-     r"output dropped|not enough flow|pressure dropping|용량[^|]{0,2}?저하|capacity (?:down|low)|셀전압[^|]{0,3}?떨어|"
-     r"not building up"),
+    (
+        "OHE",
+        2,
+        r"온도 \d+ (?:도|℃|c)(?= |$|[^a-z])|temp(?:erature)? \d+ (?:c|°)|running hot|핫스팟|hot spot|메탈온도|토출온도|exhaust hot|단자과열",
+    ),
+    (
+        "LOO",
+        3,
+        r"성능[^|]{0,3}?떨어|압력이?안나|양정[^|]{0,2}?부족|공기압[^|]{0,3}?안올라|로딩시간[^|]{0,3}?길|slow loading|"
+        r"output dropped|not enough flow|pressure dropping|용량[^|]{0,2}?저하|capacity (?:down|low)|셀전압[^|]{0,3}?떨어|"
+        r"not building up",
+    ),
     ("FTS", 3, r"(?:스타트|기동|시동)[^|]{0,3}?안걸|불이?안붙|won t light|fails? to light"),
-    ("UST", 3, r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
-     r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
-     r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일))|폴트|faulted"),
+    (
+        "UST",
+        3,
+        r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
+        r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
+        r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일))|폴트|faulted",
+    ),
     ("FDC", 3, r"won t trip|fail(?:s|ed)? to trip|does not trip|didn t trip|트립[^|]{0,4}?안(?:됨|돼|되)"),
     ("HIO", 3, r"(?:회전수|속도|rpm|speed)[^|]{0,12}?(?:올라|상승|초과|너무|과다|high)"),
     ("BRD", 3, r"고장남|망가|failed completely|breakdown|절단|snapped"),
     ("STD", 3, r"찢어|torn|손상|damaged|침식|감육|두께[^|]{0,3}?감소|thinning|support bent|서포트변형|worn|blade wear"),
-    ("SER", 3, r"커버[^|]{0,3}?떨어|cover loose|외관오염|외함오염|외관[^|]{0,2}?오염|청소[^|]{0,2}?필요|needs cleaning|dusty|먼지|"
-     r"명판[^|]{0,2}?탈락|사행|낙탄|스크레이퍼|아이들러|misalign|spillage|scraper|idler|insulation fell|paint peel|"
-     r"보온[^|]{0,2}?탈락|도장[^|]{0,2}?박리"),
-    ("PDE", 3, r"운전값[^|]{0,3}?이탈|설정치[^|]{0,3}?(?:벗어|이탈)|기준[^|]{0,3}?초과|out of range|off setpoint|above limit|"
-     r"trend abnormal|트렌드[^|]{0,2}?이상|차팽창|축위치|편심|differential expansion|axial shift|수소순도|수소압|"
-     r"h 2 purity|hydrogen purity|고정자온도편차|dga[^|]{0,4}?(?:증가|이상|rising)|gases rising"),
+    (
+        "SER",
+        3,
+        r"커버[^|]{0,3}?떨어|cover loose|외관오염|외함오염|외관[^|]{0,2}?오염|청소[^|]{0,2}?필요|needs cleaning|dusty|먼지|"
+        r"명판[^|]{0,2}?탈락|사행|낙탄|스크레이퍼|아이들러|misalign|spillage|scraper|idler|insulation fell|paint peel|"
+        r"보온[^|]{0,2}?탈락|도장[^|]{0,2}?박리",
+    ),
+    (
+        "PDE",
+        3,
+        r"운전값[^|]{0,3}?이탈|설정치[^|]{0,3}?(?:벗어|이탈)|기준[^|]{0,3}?초과|out of range|off setpoint|above limit|"
+        r"trend abnormal|트렌드[^|]{0,2}?이상|차팽창|축위치|편심|differential expansion|axial shift|수소순도|수소압|"
+        r"h 2 purity|hydrogen purity|고정자온도편차|dga[^|]{0,4}?(?:증가|이상|rising)|gases rising",
+    ),
     ("PLU", 3, r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|걸림|코킹|coking"),
     ("INL", 3, r"leaking internally|수위상승"),
     ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
     ("HIO", 3, r"회전수[^|]{0,4}?(?:너무|과다)|speed too high"),
-    ("AIR", 3, r"값이[^|]{0,2}?이상|지시값[^|]{0,2}?틀|현장(?:값|게이지|지시)[^|]{0,4}?(?:다름|달라|차이)|reading frozen|"
-     r"bad indication|doesn t match|deviates from|채널[^|]{0,4}?차이|한쪽[^|]{0,6}?(?:높게|낮게)|온도값[^|]{0,2}?이상|"
-     r"갭전압[^|]{0,2}?이상|갭전압|gap voltage"),
+    (
+        "AIR",
+        3,
+        r"값이[^|]{0,2}?이상|지시값[^|]{0,2}?틀|현장(?:값|게이지|지시)[^|]{0,4}?(?:다름|달라|차이)|reading frozen|"
+        r"bad indication|doesn t match|deviates from|채널[^|]{0,4}?차이|한쪽[^|]{0,6}?(?:높게|낮게)|온도값[^|]{0,2}?이상|"
+        r"갭전압[^|]{0,2}?이상|갭전압|gap voltage",
+    ),
     ("ELF", 3, r"가스[^|]{0,2}?냄새|gas smell|smell of gas"),
     ("PDE", 3, r"분말도|fineness"),
     ("ELE", 3, r"절연저항"),
@@ -162,38 +290,66 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("ERO", 3, r"왔다갔다|제어가?안잡|개도[^|]{0,2}?출렁|position oscillat|valve hunting"),
     ("NOO", 3, r"신호[^|]{0,2}?없음|아무값도|먹통|reading zero|shows bad|(?:^| )bad(?= |$)"),
     ("PTF", 3, r"링크다운|link down|no comms|feedback (?:lost|loss)|피드백[^|]{0,3}?(?:없|끊|안)"),
-    ("PDE", 2, r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,8}?"
-     r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|high|low|rising|dropping|trending)"),
+    (
+        "PDE",
+        2,
+        r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,8}?"
+        r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|high|low|rising|dropping|trending)",
+    ),
     ("ELE", 2, r"스파크|spark|아크|arcing|방전"),
     ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
     ("FTI", 3, r"제대로[^|]{0,4}?안"),
     ("SPO", 3, r"저절로|operates by itself"),
     ("FTC", 3, r"완전히[^|]{0,2}?안닫|재착좌[^|]{0,3}?(?:안|불|실패)|reseat|fail(?:s|ed)? to reseat"),
-    ("PDE", 2, r"(?:전도도|ph|수소순도|순도|농도|비중|습도|산소|o 2|nox|so 2|conductivity|purity)[^|]{0,12}?"
-     r"(?:높|낮|저하|상승|증가|감소|떨어|high|low|rising|dropping|falling|decreas|declin)"),
+    (
+        "PDE",
+        2,
+        r"(?:전도도|ph|수소순도|순도|농도|비중|습도|산소|o 2|nox|so 2|conductivity|purity)[^|]{0,12}?"
+        r"(?:높|낮|저하|상승|증가|감소|떨어|high|low|rising|dropping|falling|decreas|declin)",
+    ),
     ("PDE", 2, r"과부하|overload(?! relay)"),
-    ("UST", 3, r"정지[^|]{0,3}?(?:자동으로|저절로|혼자)|기동[^|]{0,6}?(?:바로|곧|즉시)[^|]{0,3}?(?:정지|트립|멈)|"
-     r"trips? (?:right )?after start"),
+    (
+        "UST",
+        3,
+        r"정지[^|]{0,3}?(?:자동으로|저절로|혼자)|기동[^|]{0,6}?(?:바로|곧|즉시)[^|]{0,3}?(?:정지|트립|멈)|"
+        r"trips? (?:right )?after start",
+    ),
     ("SER", 3, r"보온[^|]{0,3}?(?:떨어|탈락|손상|파손)"),
     ("STD", 3, r"부풀|swell|bulg"),
     ("BRD", 1, r"고장"),
     ("DOP", 3, r"동작[^|]{0,2}?느|slow to respond"),
     ("LCP", 3, r"닫았는데[^|]{0,6}?흐름|leaks through|심머링|simmer"),
     ("FCO", 3, r"(?:cb|차단기)[^|]{0,4}?(?:클로즈|투입)[^|]{0,3}?(?:안|불가)|breaker won t close|fails? to close in"),
-    ("FDC", 3, r"(?:cb|차단기)[^|]{0,4}?(?:오픈|개방)[^|]{0,3}?(?:안|불가)|breaker won t open|fails? to open on command"),
+    (
+        "FDC",
+        3,
+        r"(?:cb|차단기)[^|]{0,4}?(?:오픈|개방)[^|]{0,3}?(?:안|불가)|breaker won t open|fails? to open on command",
+    ),
     ("FOF", 3, r"주파수[^|]{0,2}?(?:변동|이상)|frequency (?:deviation|wrong)|output frequency"),
     ("FOV", 3, r"출력전압|전압[^|]{0,2}?떨어|voltage unstable|output voltage|under voltage"),
-    ("LOR", 3, r"예비채널|리던던시|one channel only|backup (?:channel|cpu)|예비 ?cpu|standby cpu|바이패스[^|]{0,4}?(?:운전|전환)|on bypass"),
+    (
+        "LOR",
+        3,
+        r"예비채널|리던던시|one channel only|backup (?:channel|cpu)|예비 ?cpu|standby cpu|바이패스[^|]{0,4}?(?:운전|전환)|on bypass",
+    ),
     ("CTM", 3, r"유중수분|dirty (?:oil|element)|이물질[^|]{0,2}?많|슬러지"),
-    ("ELE", 3, r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
-     r"insulation (?:resistance|fail|breakdown|low)"),
+    (
+        "ELE",
+        3,
+        r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
+        r"insulation (?:resistance|fail|breakdown|low)",
+    ),
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("STD", 2, r"erod|burnt|burned"),
     ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
     ("ELE", 2, r"과전류|overcurrent|과부하 ?트립"),
-    ("ERO", 3, r"왔다리|갔다리|오락가락|왔다 ?갔다|들쭉날쭉|널뛰|"
-     r"(?:전류|current|압력|pressure|수위|온도|유량)[^|]{0,3}?(?:튐|튀|맥동|pulsat|hunting|헌팅|요동|출렁)|"
-     r"(?:압력|수위|온도|유량|제어)[^|]{0,3}?안잡"),
+    (
+        "ERO",
+        3,
+        r"왔다리|갔다리|오락가락|왔다 ?갔다|들쭉날쭉|널뛰|"
+        r"(?:전류|current|압력|pressure|수위|온도|유량)[^|]{0,3}?(?:튐|튀|맥동|pulsat|hunting|헌팅|요동|출렁)|"
+        r"(?:압력|수위|온도|유량|제어)[^|]{0,3}?안잡",
+    ),
     ("STD", 3, r"(?:행거|hanger|서포트|support)[^|]{0,4}?(?:빠|탈락|변형|파손|부러|broken|bent|loose)"),
     ("CTM", 3, r"물[^|]{0,2}?섞|수분[^|]{0,2}?(?:혼입|섞)|뿌옇|milky"),
     ("FTS", 3, r"기동하면[^|]{0,10}?(?:떨어|트립|정지)|넣으면[^|]{0,6}?(?:떨어|트립)"),
@@ -252,7 +408,9 @@ class SymptomReader:
         return _dedupe(hits)
 
 
-_WEAK_CATALOG = frozenset({"고장", "이상", "other", "misc", "기타", "failed", "변동", "편차", "unclear", "모름", "dirt", "wear"})
+_WEAK_CATALOG = frozenset(
+    {"고장", "이상", "other", "misc", "기타", "failed", "변동", "편차", "unclear", "모름", "dirt", "wear"}
+)
 
 
 def _is_negated(canon: str, start: int, end: int) -> bool:
@@ -272,7 +430,9 @@ def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
 
 
 _OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절연유|기름|누유|oil|lube|hydraulic|grease")
-_FUEL = re.compile(r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel")
+_FUEL = re.compile(
+    r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel"
+)
 _UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)")
 _WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})

@@ -88,7 +88,13 @@ def make_doc(text: str) -> Doc:
         folded = _fold(raw)
         for ch in folded:
             kind = _kind(ch)
-            if kind == "P" and ch == "." and 0 < i < len(source) - 1 and source[i - 1].isdigit() and source[i + 1].isdigit():
+            if (
+                kind == "P"
+                and ch == "."
+                and 0 < i < len(source) - 1
+                and source[i - 1].isdigit()
+                and source[i + 1].isdigit()
+            ):
                 kind = "S"  # a decimal point, not a full stop
             if kind == "P":
                 pending_break = bool(out)
@@ -118,9 +124,42 @@ def make_doc(text: str) -> Doc:
 PARTICLES: tuple[str, ...] = tuple(
     sorted(
         {
-            "이", "가", "은", "는", "을", "를", "의", "에", "에서", "에서는", "으로", "로", "와", "과",
-            "도", "만", "랑", "이랑", "하고", "부터", "까지", "쪽", "쪽에", "쪽에서", "에는", "으로는",
-            "이에요", "예요", "입니다", "이요", "요", "이고", "이며", "인데", "임", "인가요",
+            "이",
+            "가",
+            "은",
+            "는",
+            "을",
+            "를",
+            "의",
+            "에",
+            "에서",
+            "에서는",
+            "으로",
+            "로",
+            "와",
+            "과",
+            "도",
+            "만",
+            "랑",
+            "이랑",
+            "하고",
+            "부터",
+            "까지",
+            "쪽",
+            "쪽에",
+            "쪽에서",
+            "에는",
+            "으로는",
+            "이에요",
+            "예요",
+            "입니다",
+            "이요",
+            "요",
+            "이고",
+            "이며",
+            "인데",
+            "임",
+            "인가요",
         },
         key=len,
         reverse=True,

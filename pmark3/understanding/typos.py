@@ -18,19 +18,84 @@ from pmark3.understanding.textnorm import Doc, edit_distance_le1, is_hangul, to_
 
 # Symptom and measurement words worth repairing too (the gazetteer holds equipment).
 EXTRA_WORDS: tuple[str, ...] = (
-    "기동불가", "기동안됨", "통신두절", "통신불량", "절연저항", "토출압력", "지시이상", "떨어짐", "올라감",
-    "누설", "과열", "막힘", "진동", "소음", "헌팅", "패싱", "트립",
-    "vibration", "leaking", "leakage", "noise", "pressure", "temperature", "transmitter", "overheating",
-    "bearing", "start", "tripped", "alarm", "reading", "clogged", "plugged", "urgent", "emergency",
-    "conveyor", "compressor", "transformer", "generator", "turbine", "condenser", "deaerator",
-    "sootblower", "precipitator", "heater", "valve", "motor", "strainer", "filter", "breaker",
+    "기동불가",
+    "기동안됨",
+    "통신두절",
+    "통신불량",
+    "절연저항",
+    "토출압력",
+    "지시이상",
+    "떨어짐",
+    "올라감",
+    "누설",
+    "과열",
+    "막힘",
+    "진동",
+    "소음",
+    "헌팅",
+    "패싱",
+    "트립",
+    "vibration",
+    "leaking",
+    "leakage",
+    "noise",
+    "pressure",
+    "temperature",
+    "transmitter",
+    "overheating",
+    "bearing",
+    "start",
+    "tripped",
+    "alarm",
+    "reading",
+    "clogged",
+    "plugged",
+    "urgent",
+    "emergency",
+    "conveyor",
+    "compressor",
+    "transformer",
+    "generator",
+    "turbine",
+    "condenser",
+    "deaerator",
+    "sootblower",
+    "precipitator",
+    "heater",
+    "valve",
+    "motor",
+    "strainer",
+    "filter",
+    "breaker",
 )
 
 # Two-syllable symptom words are repaired too ("누슈" -> "누수"): only in the second pass,
 # which runs when the first found no failure mode, so "누구" in a request costs little.
 SHORT_WORDS: tuple[str, ...] = (
-    "누수", "누설", "누유", "진동", "소음", "과열", "막힘", "패싱", "트립", "떨림", "고착", "파손", "균열",
-    "부식", "마모", "단선", "지락", "단락", "헌팅", "이음", "발열", "고온", "폐색", "감육",
+    "누수",
+    "누설",
+    "누유",
+    "진동",
+    "소음",
+    "과열",
+    "막힘",
+    "패싱",
+    "트립",
+    "떨림",
+    "고착",
+    "파손",
+    "균열",
+    "부식",
+    "마모",
+    "단선",
+    "지락",
+    "단락",
+    "헌팅",
+    "이음",
+    "발열",
+    "고온",
+    "폐색",
+    "감육",
 )
 
 _LATIN = re.compile(r"(?<![a-z])[a-z]{5,}(?![a-z])")
@@ -115,8 +180,12 @@ class TypoFixer:
                 # A syllable typed twice ("송송풍기", "냉냉각수").
                 if run[k] == run[k + 1]:
                     single = run[: k + 1] + run[k + 2 :]
-                    if any(single[a:b] in self._known_ko for a in range(k + 1) for b in range(k + 2, len(single) + 1)
-                           if b - a >= 3):
+                    if any(
+                        single[a:b] in self._known_ko
+                        for a in range(k + 1)
+                        for b in range(k + 2, len(single) + 1)
+                        if b - a >= 3
+                    ):
                         edits.append((base + k, base + k + 2, run[k]))
         for m in re.finditer(r"[\uac00-\ud7a3]{3,}", canon):
             run, base = m.group(0), m.start()
