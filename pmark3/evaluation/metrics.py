@@ -308,11 +308,16 @@ def confusion_hints(
     return hints
 
 
-def evaluate(examples: Sequence[Example], predict: Predict) -> EvalReport:
+def evaluate(
+    examples: Sequence[Example],
+    predict: Predict,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvalReport:
     """Run ``predict`` on every example and score the results.
 
     A predict call that raises is counted in ``errors`` and scored as an empty
     prediction, so one bad request does not hide the score of the rest.
+    ``progress(done, total)`` is called after each example (a CLI progress bar).
     """
     outcomes: list[ExampleOutcome] = []
     errors = 0
@@ -344,6 +349,8 @@ def evaluate(examples: Sequence[Example], predict: Predict) -> EvalReport:
                 error=error,
             )
         )
+        if progress is not None:
+            progress(len(outcomes), len(examples))
     return build_report(outcomes, errors)
 
 

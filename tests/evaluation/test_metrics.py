@@ -293,3 +293,9 @@ def test_empty_fields_without_confidence_stay_out_of_calibration() -> None:
     report = evaluate(EXAMPLES, only_location)
     assert sum(b.count for b in report.calibration) == 4
     assert {(b.lower, b.count) for b in report.calibration if b.count} == {(0.8, 4)}
+
+
+def test_progress_is_reported_after_each_example() -> None:
+    calls: list[tuple[int, int]] = []
+    evaluate(EXAMPLES, perfect, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
