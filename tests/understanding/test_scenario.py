@@ -149,3 +149,18 @@ def test_asking_for_records_is_s3_even_with_a_symptom(understand: Understand, te
     parsed, f = understand(text)
     assert parsed.scenario == "S3"
     assert f.priority.normalized is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "언제부터인지 모르겠는데 2호기 BFP A 진동 남",
+        "점검 절차대로 했는데도 1호기 IDF A 진동 계속됨",
+        "이력 보니 지난달에도 같은 증상, 2호기 CEP B 메카니컬씰 누수 재발",
+        "2호기 밀봉유 펌프 A 기동 불가, 절차서 있으면 같이 보내주세요",
+    ],
+)
+def test_fault_reports_that_mention_records_stay_s1(understand: Understand, text: str) -> None:
+    parsed, f = understand(text)
+    assert parsed.scenario == "S1"
+    assert f.priority.normalized is not None and f.status_code.normalized is not None
