@@ -227,7 +227,7 @@ def test_4_empty_and_over_long_requests_show_clear_messages(page: Any, screensho
     assert page.locator("#request-text").get_attribute("aria-invalid") == "true"
     shot(page, screenshot_dir, "4a-empty-request")
 
-    page.locator("#request-text").fill("급수펌프 진동 " * 150)  # 1,349 characters
+    page.locator("#request-text").fill("급수펌프 진동 " * 150)  # 1,199 characters once trimmed
     assert "초과" in page.locator("#char-count").inner_text()
     page.locator("#request-text").press("Control+Enter")
     assert "너무 깁니다" in message.inner_text() and "1000" in message.inner_text()
@@ -397,3 +397,29 @@ def test_a_run_that_never_finishes_is_reported_not_left_spinning(page: Any, live
     assert re.search(r"[0-9a-f]{8}", page.locator("#error-detail").inner_text())
     assert page.locator("#steps li[data-step='vector_search']").get_attribute("data-state") == "failed"
     assert page.locator("#send").is_enabled()
+
+
+def test_page_is_self_contained_and_runs_under_a_strict_csp(page: Any, live_server: str) -> None:
+    """Nothing is fetched from elsewhere (it works offline), and the page needs no inline code or styles."""
+    csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"
+
+    def with_csp(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": csp})
+
+    urls: list[str] = []
+    violations: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.route(live_server + "/", with_csp)
+    page.goto(live_server + "/")
+    page.evaluate(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "'Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    send(page, "2호기 급수펌프 B 진동 심함, 긴급")
+    wait_result(page)
+    assert page.locator("#field-location .conf-fill").evaluate("e => e.style.width").endswith("%")
+    assert not violations, violations
+    foreign = [u for u in urls if not (u.startswith(live_server) or u.startswith("data:"))]
+    assert not foreign, foreign

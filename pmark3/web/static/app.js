@@ -158,7 +158,8 @@
 
   // ---- input --------------------------------------------------------------------------------
 
-  function textLength(s) { return Array.from(s.trim()).length; }
+  // Counted as the server counts: NFC code points of the trimmed text.
+  function textLength(s) { return Array.from((s.normalize ? s.normalize("NFC") : s).trim()).length; }
 
   function updateCount() {
     var n = textLength($("request-text").value);
