@@ -229,17 +229,26 @@ def test_read_prediction_falls_back_to_the_full_code_and_coerces_priority() -> N
 
 
 def test_read_prediction_accepts_the_result_model() -> None:
-    from pmark3.models import NormalizedField, Result
+    from pmark3.models import Result
 
-    result = Result(
-        request_id="r",
-        status="draft",
-        scenario="S1",
-        location=NormalizedField(normalized="1HLB10AN001", confidence=0.8),
-        priority=NormalizedField(normalized=3, confidence=0.7),
+    full = Result.model_validate(
+        {
+            "request_id": "r",
+            "status": "draft",
+            "scenario": "S1",
+            "location": {"normalized": "1HLB10AN001", "confidence": 0.8},
+            "priority": {"normalized": 3, "confidence": 0.7},
+        }
     )
-    p = read_prediction(result)
+    p = read_prediction(full)
     assert (p.unit, p.kks_system, p.priority, p.scenario) == ("1", "HLB", 3, "S1")
+
+    # No unit written: the code stays null, the system still counts.
+    no_unit = Result.model_validate(
+        {"request_id": "r", "status": "draft", "location": {"normalized": None, "unit": None, "system": "HLB"}}
+    )
+    p = read_prediction(no_unit)
+    assert (p.unit, p.kks_system) == (None, "HLB")
 
 
 @pytest.mark.parametrize(
