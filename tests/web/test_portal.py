@@ -195,6 +195,16 @@ def test_3_correction_is_saved_through_feedback_and_visible_in_the_api(
     send(page, "1호기 복수펌프 A 메카니컬씰 누수")
     request_id = wait_result(page)
     predicted = field_code(page, "status_code")
+
+    # A typed KKS code the plant does not have: the API's 422 is said in plain words, nothing is saved.
+    location = field_code(page, "location")
+    page.locator("#alt-location").select_option("__other__")
+    page.locator("#kks-location").fill("9ZZZ10AP001")
+    page.locator("#feedback-save").click()
+    page.wait_for_selector("#feedback-status.message-error")
+    assert "KKS 위치가 아닙니다" in page.locator("#feedback-status").inner_text()
+    page.locator("#alt-location").select_option(location)
+
     select = page.locator("#alt-status_code")
     options = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v and v != predicted]
     assert options, "no alternative to choose"
@@ -213,6 +223,7 @@ def test_3_correction_is_saved_through_feedback_and_visible_in_the_api(
     assert by_field["status_code"]["predicted"] == (predicted or None)
     if field_code(page, "equipment_type"):
         assert by_field["equipment_type"]["accepted"] is True
+    assert by_field["location"]["accepted"] is True and by_field["location"]["corrected"] is None
     shot(page, screenshot_dir, "3-feedback-saved")
 
 
