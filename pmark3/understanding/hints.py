@@ -1,8 +1,8 @@
 """Codes an LLM parser proposes (``ParsedRequest.hints``), checked and combined with our reading.
 
 Each hint is validated first: a code must exist in the catalog, a KKS code in the
-register (or be a unit+system prefix), and a unit is accepted only when the text or
-the session writes it (an LLM may guess a unit; we never do). A valid hint that agrees
+register (or be a unit+system prefix), and a unit is accepted only when our own reading
+finds it in the text or the session (an LLM may guess a unit; we never do). A valid hint that agrees
 with the local reading raises the confidence (key suffix ``+agree``); one that
 disagrees lowers it (``+disagree``) and the other value becomes the first alternative.
 The local value stays unless it was weak (no word named it) and the hint is valid.
@@ -11,11 +11,10 @@ The local value stays unless it was weak (no word named it) and the hint is vali
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pmark3.catalog import Catalog
-from pmark3.models import Turn
 from pmark3.plant import FunctionalLocation
 from pmark3.understanding.reading import Candidate
 from pmark3.understanding.session import State, Value
@@ -39,11 +38,10 @@ class Hints:
         raw: Mapping[str, str | int | None],
         catalog: Catalog,
         register: Mapping[str, FunctionalLocation],
-        text: str,
-        history: Sequence[Turn],
+        written_units: set[str],
     ) -> Hints:
+        """``written_units``: the units our own reading finds in the text and the session."""
         h = cls()
-        words = " ".join([text, *(t.text for t in history)])
         kks = _s(raw.get("kks"))
         if kks:
             kks = kks.upper().replace("-", "").replace(" ", "")
@@ -56,7 +54,7 @@ class Hints:
         unit = _s(raw.get("unit"))
         if unit in ("0", "1", "2"):
             h.unit = unit
-        if h.unit is not None and h.unit != "0" and h.unit not in words:
+        if h.unit is not None and h.unit not in written_units:
             h.unit, h.kks = None, None  # not written anywhere: a guess
         system = _s(raw.get("system"))
         if system and system.upper() in catalog.systems:

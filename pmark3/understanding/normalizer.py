@@ -15,6 +15,7 @@ from pmark3.understanding.calibration import Calibrator
 from pmark3.understanding.fallback import EmbeddingFallback
 from pmark3.understanding.gazetteer import Entry
 from pmark3.understanding.hints import Hints, apply_hints
+from pmark3.understanding.lexicon import COMMON_SYSTEMS
 from pmark3.understanding.reading import Analyzer, Candidate
 from pmark3.understanding.session import State, Value, merge, prior_state, state_of
 from pmark3.understanding.textnorm import canonical
@@ -93,7 +94,11 @@ class Normalizer:
         if self.fallback is not None and state.system.value is None and state.cls.value is None:
             self.fallback.fill(state, text)
         if parsed.parser == "llm" and parsed.hints:
-            apply_hints(state, Hints.read(parsed.hints, self.catalog, self._kks, text, history))
+            written = {str(state.unit.value)} if state.unit.value is not None else set()
+            written |= {u for t in history if t.role == "user" and (u := self.analyzer.read(t.text).unit)}
+            if state.system.value in COMMON_SYSTEMS:
+                written.add("0")
+            apply_hints(state, Hints.read(parsed.hints, self.catalog, self._kks, written))
         return state
 
     def learn(self, alias: str, field: str, code: str | int) -> None:
