@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -88,21 +89,28 @@ def main(argv: list[str] | None = None) -> int:
         latencies.append((time.perf_counter() - start) * 1000)
         e = ex.expected
         got = {
-            "unit": fields.location.unit, "kks_system": fields.location.system,
-            "equipment_class": fields.equipment_type.normalized, "failure_mode": fields.status_code.normalized,
-            "priority": fields.priority.normalized, "scenario": parsed.scenario,
+            "unit": fields.location.unit,
+            "kks_system": fields.location.system,
+            "equipment_class": fields.equipment_type.normalized,
+            "failure_mode": fields.status_code.normalized,
+            "priority": fields.priority.normalized,
+            "scenario": parsed.scenario,
         }
         ok = {f: got[f] == getattr(e, f) for f in FIELDS}
         ok_field = {
-            "location": ok["unit"] and ok["kks_system"], "equipment_type": ok["equipment_class"],
-            "status_code": ok["failure_mode"], "priority": ok["priority"],
+            "location": ok["unit"] and ok["kks_system"],
+            "equipment_type": ok["equipment_class"],
+            "status_code": ok["failure_mode"],
+            "priority": ok["priority"],
         }
         right.update(f for f in FIELDS if ok[f])
         weighted += sum(w for f, w in WEIGHTS.items() if ok_field[f])
         keys = normalizer.evidence(parsed, ex.text, ex.history)
         conf = {
-            "location": fields.location.confidence, "equipment_type": fields.equipment_type.confidence,
-            "status_code": fields.status_code.confidence, "priority": fields.priority.confidence,
+            "location": fields.location.confidence,
+            "equipment_type": fields.equipment_type.confidence,
+            "status_code": fields.status_code.confidence,
+            "priority": fields.priority.confidence,
         }
         for f in WEIGHTS:
             triples.append((f, keys[f], ok_field[f]))
@@ -118,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     print("accuracy: " + ", ".join(f"{f} {right[f] / n:.3f}" for f in FIELDS) + f"; weighted {weighted / n:.3f}")
     if high[0]:
         print(f"confidence >= 0.9: {high[1]}/{high[0]} right ({high[1] / high[0]:.3f})")
-    print(f"per request (parse + normalize): p50 {_percentile(latencies, 50):.2f} ms, "
-          f"p95 {_percentile(latencies, 95):.2f} ms, mean {statistics.mean(latencies):.2f} ms")
+    print(
+        f"per request (parse + normalize): p50 {_percentile(latencies, 50):.2f} ms, "
+        f"p95 {_percentile(latencies, 95):.2f} ms, mean {statistics.mean(latencies):.2f} ms"
+    )
 
     # Batch throughput on fresh texts: clear the reading cache so every pass parses again.
     start = time.perf_counter()
@@ -134,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         triples += _work_order_triples(catalog, parser, normalizer)
         path = write_table(fit(triples))
+        # Keep the generated module in the repository's format (make lint runs ruff format --check).
+        subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(path)], check=False)
         print(f"calibration written to {path}")
     return 0
 

@@ -35,8 +35,10 @@ CUES: list[tuple[int, int, str]] = [
         r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
         r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|교대전|근무중에|퇴근전|내일까지|내일아침|"
         r"(?:^| )(?:end of (?:the )?(?:day|shift)|by tomorrow|before (?:the )?(?:weekend|night shift|end of shift))(?= |$)|"
-        r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)",
+        r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)|"
+        r"우선순위[^|]{0,4}?올려|올려주세요|raise (?:it|the priority)|escalate|bump (?:it )?up",
     ),
+    (4, 3, r"우선순위[^|]{0,4}?낮춰|낮춰주세요|lower the priority|downgrade|de ?prioriti[sz]e"),
     (
         2,
         1,

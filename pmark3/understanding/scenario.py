@@ -58,7 +58,9 @@ _QUESTION_END = re.compile(r"(?:\?|까요|나요|가요|죠|니까|어요|예요
 _ALSO = re.compile(r"같이|함께|(?:^| )(?:also|as well|too)(?= |$)")
 _SINCE_WHEN = re.compile(r"언제부터")
 # "다음 일정 확인 부탁": checking a record is asking for it, not asking for work.
-_INFO_CHECK = re.compile(r"(?:일정|이력|기록|주기|내용|결과|자료|절차|계획)[^|]{0,2}?확인[^|]{0,3}?(?:부탁|요청|바람|해주)?")
+_INFO_CHECK = re.compile(
+    r"(?:일정|이력|기록|주기|내용|결과|자료|절차|계획)[^|]{0,2}?확인[^|]{0,3}?(?:부탁|요청|바람|해주)?"
+)
 
 
 def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source: str = "") -> tuple[Scenario, str]:

@@ -66,7 +66,11 @@ def test_typo_spacing_and_particle_robustness(understand: Understand, text: str)
 
 
 def test_alternatives_are_at_most_three_sorted_and_exclude_the_choice(understand: Understand) -> None:
-    for text in ("1호기 복수배관 저압히터 2번 입구 쪽 플랜지 누수", "미분기 윤활유펌프 토출압 떨어짐, 과열 및 소음", "급수펌프 진동"):
+    for text in (
+        "1호기 복수배관 저압히터 2번 입구 쪽 플랜지 누수",
+        "미분기 윤활유펌프 토출압 떨어짐, 과열 및 소음",
+        "급수펌프 진동",
+    ):
         _, f = understand(text)
         for field in (f.location, f.equipment_type, f.status_code, f.priority):
             alts = field.alternatives
