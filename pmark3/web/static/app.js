@@ -624,7 +624,7 @@
     codeEl.setAttribute("data-code", code === null || code === undefined ? "" : String(code));
     codeLine.appendChild(codeEl);
     var names = catalogName(field, code);
-    if (field === "priority" && names) codeLine.appendChild(el("span", "code-name", nameText(names)));
+    if (field === "location" && v.label && code !== null && code !== undefined) codeLine.appendChild(el("span", "code-name", v.label));
     else if (names) codeLine.appendChild(el("span", "code-name", nameText(names)));
     else if (code === null || code === undefined) codeLine.appendChild(el("span", "code-name code-missing", t("notDetermined")));
     card.appendChild(codeLine);
@@ -636,7 +636,8 @@
       var system = v.system || (/^[0-9][A-Z]{3}/.test(kks) ? kks.slice(1, 4) : "");
       var sysNames = system && state.catalog && state.catalog.systems ? state.catalog.systems[system] : null;
       var unitText = unit ? t("unit", { unit: unit }) : t("unitUnknown");
-      var sysText = system ? " · " + system + (sysNames && !names ? " " + nameText(sysNames) : "") : "";
+      var showSysName = sysNames && (v.label || !names);
+      var sysText = system ? " · " + system + (showSysName ? " " + nameText(sysNames) : "") : "";
       var meta = el("p", "field-meta" + (unit ? "" : " field-meta-missing"), unitText + sysText);
       meta.setAttribute("data-unit", unit || "");
       card.appendChild(meta);
@@ -684,7 +685,8 @@
     sel.id = selId;
     sel.setAttribute("data-field", field);
     var hasCode = !(code === null || code === undefined || code === "");
-    sel.appendChild(option(hasCode ? String(code) : "", hasCode ? t("keepValue", { value: codeLabel(field, code) }) : t("chooseValue")));
+    var currentLabel = field === "location" && v.label ? String(code) + " — " + v.label : codeLabel(field, code);
+    sel.appendChild(option(hasCode ? String(code) : "", hasCode ? t("keepValue", { value: currentLabel }) : t("chooseValue")));
     var seen = {};
     if (hasCode) seen[String(code)] = true;
     var alts = (v.alternatives || []).filter(function (a) { return a && a.value !== null && a.value !== undefined && !seen[String(a.value)]; });
@@ -693,7 +695,7 @@
       g.label = t("alternativesGroup");
       alts.forEach(function (a) {
         seen[String(a.value)] = true;
-        var label = codeLabel(field, a.value);
+        var label = field === "location" && a.label ? String(a.value) + " — " + a.label : codeLabel(field, a.value);
         if (a.label && label.indexOf(a.label) < 0) label += " (" + a.label + ")";
         g.appendChild(option(String(a.value), label + " · " + pct(a.confidence) + "%"));
       });
