@@ -305,7 +305,12 @@ class Analyzer:
 
     def _read_class(self, r: Reading, live: list[Hit], symptoms: list[SymptomHit]) -> None:
         canon = r.doc.canon
-        cls_hits = [h for h in live if h.entry.cls and "part" not in h.entry.flags]
+        # "DCS 경보", "alarm on DCS": the channel that reported it, not the failed equipment.
+        cls_hits = [
+            h
+            for h in live
+            if h.entry.cls and "part" not in h.entry.flags and not (h.term in _CHANNELS and _reported_by(canon, h))
+        ]
         if cls_hits and cls_hits[0].term == "mtr" and cls_hits[0] is live[0]:
             # "#1 MTR" alone is the main transformer; after another word ("BFP MTR") it is a motor.
             cls_hits[0] = Hit(cls_hits[0].start, cls_hits[0].end, "mtr", Entry(system="BAT", cls="PT"))
@@ -326,7 +331,11 @@ class Analyzer:
         distinct = {h.entry.cls for h in cls_hits}
         if chosen is not None and chosen.entry.cls == "FC" and any(h.entry.cls == "UP" for h in before[:-1]):
             chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter
-        if r.kks_written and r.kks in self.by_kks and (chosen is None or chosen.entry.system is not None):
+        if (
+            r.kks_written
+            and r.kks in self.by_kks
+            and (chosen is None or chosen.entry.system is not None or chosen.start >= boundary)
+        ):
             fl = self.by_kks[r.kks]
             r.classes.append(Candidate(fl.equipment_class, 0.95, "kks", r.kks))
             r.class_explicit = True
@@ -440,6 +449,15 @@ class Analyzer:
                 if same:
                     return same[0].kks
         return f"{unit}{system}"
+
+
+_CHANNELS = frozenset({"dcs", "hmi"})
+_REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|(?:^| )(?:on|from|in)(?= |$)")
+
+
+def _reported_by(canon: str, h: Hit) -> bool:
+    around = canon[max(0, h.start - 6) : h.start] + " " + canon[h.end : h.end + 6]
+    return bool(_REPORT_WORDS.search(around))
 
 
 def _is_landmark(canon: str, h: Hit, others: list[Hit]) -> bool:

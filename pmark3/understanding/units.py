@@ -16,6 +16,8 @@ from pmark3.understanding.textnorm import Doc
 VALID_UNITS = ("0", "1", "2")
 
 _KKS = re.compile(r"(?<![A-Za-z0-9])([0-2])([A-Z]{3})(\d{2})?([A-Z]{2}\d{3})?(?![A-Za-z])")
+# A full code is unmistakable in any case ("2pgb20ac001"); a bare prefix only in capitals ("2LAC").
+_KKS_FULL_ANY_CASE = re.compile(r"(?<![A-Za-z0-9])([0-2])([A-Za-z]{3})(\d{2})([A-Za-z]{2}\d{3})(?![A-Za-z])")
 _HOGI = re.compile(r"(?<![\d.])(\d) 호기")
 _UNIT_WORD = re.compile(r"(?:^| )(?:unit|no|u) ([0-9])(?= |$)")
 _U_AFTER = re.compile(r"(?:^| )([0-9]) u(?= |$)")
@@ -40,12 +42,15 @@ class UnitMention:
 def find_units(doc: Doc, known_systems: set[str], equipment_spans: list[tuple[int, int]]) -> list[UnitMention]:
     canon = doc.canon
     found: list[UnitMention] = []
-    for m in _KKS.finditer(doc.source):
-        if m.group(2) not in known_systems:
+    seen_codes: set[str] = set()
+    for m in (*_KKS.finditer(doc.source), *_KKS_FULL_ANY_CASE.finditer(doc.source)):
+        system = m.group(2).upper()
+        if system not in known_systems or m.group(0).upper() in seen_codes:
             continue
+        seen_codes.add(m.group(0).upper())
         train = _TRAIN_NUM.get(m.group(3) or "")
-        full = m.group(0) if m.group(3) and m.group(4) else None
-        found.append(UnitMention(m.group(1), -1, -1, "kks", m.group(2), train, full))
+        full = m.group(0).upper() if m.group(3) and m.group(4) else None
+        found.append(UnitMention(m.group(1), -1, -1, "kks", system, train, full))
     for rx, kind in ((_HOGI, "hogi"), (_UNIT_WORD, "unit_word"), (_U_AFTER, "unit_word")):
         for m in rx.finditer(canon):
             unit = m.group(1)
