@@ -15,11 +15,13 @@ from __future__ import annotations
 
 # terms ; system ; class ; flags
 EQUIPMENT_LINES = r"""
-절탄기|이코노마이저|economizer|economiser ; HAC ; ;
-드럼|기수드럼|스팀드럼|steam drum|drum|수냉벽|수벽|워터월|waterwall|water wall|강수관|downcomer|보일러튜브|증발관|노벽튜브 ; HAD ; ;
+절탄기|이코노마이저|economizer|economiser ; HAC ; HB ;
+드럼|기수드럼|스팀드럼|steam drum|drum ; HAD ; VE ;
+수냉벽|수벽|워터월|waterwall|water wall|강수관|downcomer|보일러튜브|증발관|노벽튜브 ; HAD ; HB ;
 드럼수위|drum level ; HAD ; ;
-과열기|과열저감기|감온기|superheater|attemperator|desuperheater|sh ; HAH ; ;
-재열기|reheater|rh ; HAJ ; ;
+과열기|superheater|sh ; HAH ; HB ;
+과열저감기|감온기|attemperator|desuperheater ; HAH ; ;
+재열기|reheater|rh ; HAJ ; HB ;
 버너|주버너|버너노즐|burner ; HHA ; ;
 점화기|이그나이터|igniter ; HHA ; HB ;
 화염감지기|화염감시기|화염검출기|플레임스캐너|flame scanner|flame rod|flame detector ; HHA ; IP ;
@@ -104,6 +106,8 @@ lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
 ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;
 압력방출장치|방압장치|pressure relief device ; ; IP ;
+누설감지기|누설검출기|감지기|연기감지기|화재감지기|leak detector|smoke detector|fire detector ; ; IP ;
+소음기|사일렌서|머플러|silencer|muffler|비상정지버튼|비상정지스위치|비상등|emergency stop button|e stop ; ; ; part
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
 베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part

@@ -319,6 +319,9 @@ class Analyzer:
         heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits)] or cls_hits
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
         before = [h for h in heads if h.start <= boundary]
+        if not before:
+            # Only a landmark before the symptom still beats words after it.
+            before = [h for h in cls_hits if h.start <= boundary]
         if not before and heads:
             # The symptom came first ("High vibration on BFP B motor"): the equipment phrase
             # follows it, and its last word is again the component.
