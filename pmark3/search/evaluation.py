@@ -10,8 +10,8 @@ index built from the same register:
 
 Queries come in three field modes, as the normalizer would hand them over:
 ``confident`` (FL, class and failure mode all >= 0.8), ``partial`` (class and
-failure mode sure, location only as unit/system) and ``text_only`` (nothing sure:
-no filters, pure hybrid ranking). Queries made from a history record leave that
+failure mode sure, location only as unit/system) and ``text_only`` (no codes at
+all: no filters, pure hybrid ranking of the text). Queries made from a history record leave that
 record out of the results (``exclude``).
 
     python -m pmark3.search.evaluation build --out pmark3/eval/retrieval.jsonl
@@ -120,7 +120,7 @@ def fields_for(mode: FieldsMode, target: Target, unit: str, system: str) -> dict
         cls, fm = _field(target.equipment_class, 0.9), _field(target.failure_mode, 0.85)
     else:
         loc = _field(None, 0.0, unit=None, system=None)
-        cls, fm = _field(target.equipment_class, 0.5), _field(target.failure_mode, 0.5)
+        cls, fm = _field(None, 0.0), _field(None, 0.0)
     return {"location": loc, "equipment_type": cls, "status_code": fm, "priority": _field(3, 0.5)}
 
 

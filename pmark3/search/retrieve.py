@@ -13,8 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from pmark3.ports import COLLECTIONS, Embedder, SearchFilters, SearchHit, VectorIndex
+from pmark3.search.fusion import rrf
 
 CONFIDENT = 0.8
+FEEDBACK_SHARE = 0.4
 
 
 def _part(field: Any, name: str) -> Any:
@@ -59,6 +61,9 @@ def search_plan(codes: Mapping[str, str | None]) -> dict[str, list[SearchFilters
     wo: list[SearchFilters] = []
     if kks:
         wo.append(SearchFilters(kks=kks, failure_mode=fm))
+    elif cls and (unit or system):
+        # No code, but the stated unit/system narrows the class to a few FLs: those first.
+        wo.append(SearchFilters(unit=unit, system=system, equipment_class=cls, failure_mode=fm))
     if cls:
         wo.append(SearchFilters(equipment_class=cls, failure_mode=fm))
     elif not kks:
@@ -84,16 +89,69 @@ def _merge(passes: list[list[SearchHit]], top: int) -> list[SearchHit]:
     return out[:top]
 
 
+def _located_pass(
+    index: VectorIndex,
+    text: str,
+    vector: list[float],
+    codes: Mapping[str, str | None],
+    located: list[SearchHit],
+    wo_hits: list[SearchHit],
+    top: int,
+) -> list[SearchHit]:
+    """When the failure mode is sure but the location code is not, the best location document
+    still says which FL the text names: that FL's history for this failure mode is fused (RRF)
+    with the ranking as a soft boost, not a filter. Without a sure failure mode the guess
+    mostly brings the FL's other faults, so it is not used."""
+    if codes["kks"] or not codes["failure_mode"] or not located:
+        return wo_hits
+    guess = located[0].id
+    if codes["equipment_class"] and located[0].document.get("equipment_class") != codes["equipment_class"]:
+        return wo_hits
+    near = index.search("work_orders", text, vector, SearchFilters(kks=guess, failure_mode=codes["failure_mode"]), top)
+    fused = rrf([[h.id for h in near], [h.id for h in wo_hits]])
+    by_id = {h.id: h for h in [*wo_hits, *near]}
+    return [by_id[i].model_copy(update={"score": score}) for i, score in fused[:top]]
+
+
+def _feedback_pass(
+    index: VectorIndex,
+    text: str,
+    vector: list[float],
+    codes: Mapping[str, str | None],
+    wo_hits: list[SearchHit],
+    top: int,
+) -> tuple[list[SearchHit], dict[str, str | None]]:
+    """Without a sure failure mode, the (class, failure mode) most of the best hits agree on is
+    a good guess of what the text is about: its orders are fused (RRF) with the ranking."""
+    if codes["failure_mode"] or len(wo_hits) < 3:
+        return wo_hits, dict(codes)
+    votes: dict[tuple[str, str], float] = {}
+    for rank, h in enumerate(wo_hits[:10]):
+        key = (str(h.document.get("equipment_class")), str(h.document.get("failure_mode")))
+        votes[key] = votes.get(key, 0.0) + 1.0 / (rank + 1)
+    (cls, fm), weight = max(votes.items(), key=lambda kv: kv[1])
+    if weight < FEEDBACK_SHARE * sum(votes.values()):
+        return wo_hits, dict(codes)
+    agreed = index.search("work_orders", text, vector, SearchFilters(equipment_class=cls, failure_mode=fm), top)
+    fused = rrf([[h.id for h in agreed], [h.id for h in wo_hits]])
+    by_id = {h.id: h for h in [*wo_hits, *agreed]}
+    inferred = {**codes, "equipment_class": codes["equipment_class"] or cls, "failure_mode": fm}
+    return [by_id[i].model_copy(update={"score": score}) for i, score in fused[:top]], inferred
+
+
 def retrieve(
     index: VectorIndex, embedder: Embedder, text: str, fields: Mapping[str, Any] | Any, top: int = 10
 ) -> dict[str, list[SearchHit]]:
     """Hybrid hits per collection (keys: ports.COLLECTIONS). Raises SearchError when the index fails."""
     vector = [float(x) for x in embedder.embed([text], "query")[0]]
-    plan = search_plan(confident_codes(fields))
+    codes = confident_codes(fields)
+    plan = search_plan(codes)
     jobs = [(c, f) for c in COLLECTIONS for f in plan[c]]
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
         results = list(pool.map(lambda job: index.search(job[0], text, vector, job[1], top), jobs))
     out: dict[str, list[SearchHit]] = {c: [] for c in COLLECTIONS}
     for c in COLLECTIONS:
         out[c] = _merge([r for (col, _), r in zip(jobs, results, strict=True) if col == c], top)
+    out["work_orders"], inferred = _feedback_pass(index, text, vector, codes, out["work_orders"], top)
+    out["work_orders"] = _located_pass(index, text, vector, inferred, out["location_docs"], out["work_orders"], top)
     return out

@@ -72,3 +72,23 @@ def test_unconfident_fields_do_not_filter(built: tuple[LocalHybridIndex, Any]) -
     hits = retrieve(index, index.embedder, "송풍기 진동", fields("2LAC20AP001", "PU", "VIB", conf=0.3), top=10)
     classes = {h.document["equipment_class"] for h in hits["work_orders"]}
     assert "BL" in classes  # the wrong guess (PU) did not hide fan work orders
+
+
+def test_named_location_boosts_its_history_when_the_code_is_unsure(built: tuple[LocalHybridIndex, Any]) -> None:
+    index, plant = built
+    f = fields(None, "PU", "VIB")
+    f["location"] = {"normalized": None, "confidence": 0.0, "unit": None, "system": None}
+    hits = retrieve(index, index.embedder, "#2 BFP B 진동 심함", f, top=10)
+    same = [w for w in plant.work_orders if w.kks == "2LAC20AP001" and w.failure_mode == "VIB" and w.status == "closed"]
+    assert same
+    head = hits["work_orders"][: min(3, len(same))]
+    assert all(h.document["kks"] == "2LAC20AP001" for h in head)
+    assert all(h.document["failure_mode"] == "VIB" for h in hits["work_orders"])
+
+
+def test_text_only_query_is_steered_by_what_the_best_hits_agree_on(built: tuple[LocalHybridIndex, Any]) -> None:
+    index, _ = built
+    hits = retrieve(index, index.embedder, "2호기 압입송풍기 A 이상 소음 발생", fields(None, None, None), top=5)
+    top = hits["work_orders"]
+    assert len(top) == 5
+    assert sum(h.document["equipment_class"] == "BL" and h.document["failure_mode"] == "NOI" for h in top) >= 3
