@@ -177,7 +177,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "IHT",
         3,
-        r"냉각" + G + r"(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat",
+        r"냉각[^|]{0,2}?(?:불량|안됨|부족|저하)|열교환" + G + r"(?:불량|저하)|파울링|fouling|poor cooling|poor heat",
     ),
     ("LOR", 2, r"이중화상실|redundancy"),
     # "예비기 없음"/"standby unavailable" explain urgency; they name the mode only when nothing else does.
@@ -342,6 +342,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("STD", 2, r"erod|burnt|burned"),
     ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
+    ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
+    ("LOR", 3, r"이중화[^|]{0,8}?(?:고장|상실|불가|하나)|단독 ?운전|running on one"),
+    ("DOP", 3, r"(?:닫힘|열림|개폐|동작|스트로크)[^|]{0,4}?지연"),
     ("ELE", 2, r"과전류|overcurrent|과부하 ?트립"),
     (
         "ERO",
