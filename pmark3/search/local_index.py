@@ -135,11 +135,13 @@ class _Collection:
 
     def _load(self) -> None:
         npz, graph = self._paths()
+        loaded = None
         if npz.exists() and graph.exists():
             with np.load(npz) as st:
-                self.snapshot_slot = int(st["snapshot_slot"])
-                self.kw = KeywordIndex.from_state(st)
-                vecs = st["vectors"]
+                if int(st["snapshot_slot"]) <= self.next_slot:  # else: not this store's snapshot
+                    loaded = int(st["snapshot_slot"]), KeywordIndex.from_state(st), st["vectors"]
+        if loaded is not None:
+            self.snapshot_slot, self.kw, vecs = loaded
             self.hnsw.load_index(str(graph), max_elements=max(len(vecs), 1024))
             self._grow(max(self.next_slot, 1))
             self.vectors[: len(vecs)] = vecs

@@ -256,3 +256,16 @@ def test_keyword_scores_agree_between_full_and_subset_paths(tmp_path: Path, monk
         results.append([(h.id, round(h.score, 6)) for h in got])
     assert results[0] == results[1]
     assert len(results[0]) == 50
+
+
+def test_snapshot_without_its_store_is_ignored(tmp_path: Path) -> None:
+    first = LocalHybridIndex(tmp_path / "i", HashEmbedder())
+    first.upsert("work_orders", _corpus())
+    first.close()
+    for name in ("docs.sqlite", "docs.sqlite-wal", "docs.sqlite-shm"):
+        (tmp_path / "i" / name).unlink(missing_ok=True)
+    again = LocalHybridIndex(tmp_path / "i", HashEmbedder())
+    assert again.count("work_orders") == 0
+    assert again.search("work_orders", "진동", None) == []
+    again.upsert("work_orders", _corpus()[:1])
+    assert ids(again.search("work_orders", "진동", None)) == ["WO-1"]
