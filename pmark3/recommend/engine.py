@@ -114,13 +114,14 @@ def _wo_from_record(w: WorkOrder) -> dict[str, Any]:
 
 
 def _wo_score(req: _Request, wo: dict[str, Any], rank: int, n: int) -> float:
+    # The same fault on a sister unit is better evidence than another fault on this one.
     match = 0.0
     if req.kks and wo["kks"] == req.kks:
-        match += 0.45
+        match += 0.35
     elif req.system and wo["system"] == req.system:
         match += 0.05
     if req.fm and wo["failure_mode"] == req.fm:
-        match += 0.3
+        match += 0.4
     if req.cls and wo["equipment_class"] == req.cls:
         match += 0.1
     return round(min(1.0, match + 0.15 * (1 - rank / max(n, 1))), 4)
@@ -345,6 +346,19 @@ def recommend(
         procs = [_proc_from_record(p) for p in history.procedures_for(req.cls, req.system, req.fm)] if req.cls else []
     else:
         wos = [_wo_from_hit(h) for h in hits.get("work_orders", [])]
+        if len({_action_key(w["actions"] or w["text"]) for w in wos if w["status"] != "open"}) < MAX_WORK_ORDERS:
+            # The hits can all be one job on one pump; the store adds the sister equipment's history.
+            # Asked without the FL, the store ranks the class's orders for this failure mode
+            # (same system first), not this FL's orders for other faults.
+            seen_ids = {w["id"] for w in wos}
+            extra = history.similar_work_orders(
+                kks=None if req.cls else req.kks,
+                equipment_class=req.cls,
+                failure_mode=req.fm,
+                system=req.system,
+                limit=50,
+            )
+            wos += [_wo_from_record(w) for w in extra if w.id not in seen_ids]
         procs = [_proc_from_hit(h) for h in hits.get("procedure_docs", [])]
         if req.cls:
             # The structured match is authoritative; search hits add ranking and recall.

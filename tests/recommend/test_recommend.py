@@ -229,3 +229,18 @@ def test_end_to_end_every_cited_id_exists(tmp_path: Path, seed: int) -> None:
                 assert r.reason.startswith(r.id)
             if rs.duplicate_of:
                 assert rs.duplicate_of in known
+
+
+def test_few_distinct_jobs_in_hits_are_completed_from_sister_equipment() -> None:
+    here = [wo(i, actions="베어링 교체" if i % 2 else "축 정렬 조정") for i in range(1, 9)]
+    sister = [
+        wo(20 + i, kks="2LAC10AP001", actions=a) for i, a in enumerate(["로터 밸런싱", "커플링 교체", "베어링 교체"])
+    ]
+    other_fault = [wo(40, fm="ELP", actions="씰 교체")]
+    hits = {"work_orders": [hit(w) for w in here]}
+    rs = recommend(fields(), hits, InMemoryHistory(plant(here + sister + other_fault)), load_catalog(), NOW)
+    wos = [r for r in rs.recommendations if r.kind == "work_order"]
+    assert len(wos) == 5
+    assert {r.details["kks"] for r in wos} == {KKS, "2LAC10AP001"}
+    assert all(r.details["failure_mode"] == "VIB" for r in wos)
+    assert [r.score for r in wos] == sorted((r.score for r in wos), reverse=True)
