@@ -55,6 +55,9 @@ def state_of(r: Reading) -> State:
         prio = Value(None, "s3_null")
     else:
         mode = Value(r.mode or "UNK", r.modes[0].key if r.modes else "none", r.symptom_original)
+        if not (r.modes or r.systems or r.classes or r.unit):
+            # Nothing of a maintenance request was read ("xkcd qwrt"): no code to anchor a search on.
+            mode = Value(None, "nothing")
         p = r.priority
         prio = Value(p.value, p.key, p.original) if p else Value(3, "default")
     mode.alternatives = r.modes[1:]
