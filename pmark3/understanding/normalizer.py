@@ -192,7 +192,14 @@ class Normalizer:
             alternatives=_top3(alts, code),
             unit=unit_s,
             system=system_s,
+            label=self._register_name(code, lang),
         )
+
+    def _register_name(self, code: str | None, lang: str) -> str | None:
+        fl = self._kks.get(code) if code else None
+        if fl is None:
+            return None
+        return fl.name_ko if lang == "ko" else fl.name_en
 
     def _system_label(self, unit: str | None, system: str, lang: str) -> str | None:
         name = self.catalog.name("system", system, lang)
