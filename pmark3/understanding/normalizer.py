@@ -17,7 +17,7 @@ from pmark3.understanding.gazetteer import Entry
 from pmark3.understanding.hints import Hints, apply_hints
 from pmark3.understanding.lexicon import COMMON_SYSTEMS
 from pmark3.understanding.reading import Analyzer, Candidate
-from pmark3.understanding.session import State, Value, merge, prior_state, state_of
+from pmark3.understanding.session import State, Value, answered_unit, merge, prior_state, state_of
 from pmark3.understanding.textnorm import canonical
 
 # A location without a unit (or a failure mode "unknown") is not determined: keep it
@@ -86,6 +86,8 @@ class Normalizer:
         if scenario != "S3" and r.classes and r.classes[0].value is None:
             r.classes = r.classes[1:]
         r.scenario = scenario
+        if r.unit is None and history and (u := answered_unit(text, history)):
+            r.unit, r.unit_key, r.unit_original = u, "hogi", text.strip()
         state = state_of(r)
         if history and scenario != "S3":
             prior = prior_state(history, self.analyzer, self.catalog)

@@ -10,7 +10,7 @@ from pmark3.models import Turn
 from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.ports import Mentions, ParsedRequest
 from pmark3.understanding.analyzers import shared_analyzer
-from pmark3.understanding.session import prior_state
+from pmark3.understanding.session import answered_unit, prior_state
 
 
 class LocalParser:
@@ -30,7 +30,7 @@ class LocalParser:
 
     def parse(self, text: str, history: Sequence[Turn]) -> ParsedRequest:
         r = self.analyzer.read(text, has_history=bool(history))
-        unit = r.unit
+        unit = r.unit or (answered_unit(text, history) if history else None)
         if unit is None and history and r.scenario == "S2":
             prior = prior_state(history, self.analyzer, self.catalog)
             if prior is not None and prior.unit.value is not None:

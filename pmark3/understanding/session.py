@@ -11,6 +11,7 @@ follow-up replaces the failure mode only when it is specific; context such as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -62,6 +63,22 @@ def state_of(r: Reading) -> State:
         prio = Value(p.value, p.key, p.original) if p else Value(3, "default")
     mode.alternatives = r.modes[1:]
     return State(unit, system, r.train, cls, mode, prio, r.kks, dict(r.kks_by_unit))
+
+
+_ASKED_UNIT = re.compile(r"몇\s*호기|어느\s*호기|which unit|what unit", re.IGNORECASE)
+_BARE_UNIT = re.compile(
+    r"^\s*(?:unit\s*|u\s*|#\s*)?([0-2])\s*(?:번|호|호기|u|unit)?\s*(?:이요|이에요|예요|요|입니다|임)?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def answered_unit(text: str, history: Sequence[Turn]) -> str | None:
+    """A bare "2" or "2번이요" answering "몇 호기 설비인가요?"."""
+    last = next((t for t in reversed(history) if t.role == "assistant"), None)
+    if last is None or not _ASKED_UNIT.search(last.text):
+        return None
+    m = _BARE_UNIT.match(text)
+    return m.group(1) if m else None
 
 
 def prior_state(history: Sequence[Turn], analyzer: Analyzer, catalog: Catalog) -> State | None:

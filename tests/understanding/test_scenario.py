@@ -164,3 +164,11 @@ def test_fault_reports_that_mention_records_stay_s1(understand: Understand, text
     parsed, f = understand(text)
     assert parsed.scenario == "S1"
     assert f.priority.normalized is not None and f.status_code.normalized is not None
+
+
+@pytest.mark.parametrize(("answer", "unit"), [("2", "2"), ("2번이요", "2"), ("Unit 1", "1"), ("잘 모르겠어요", None)])
+def test_bare_answer_to_the_unit_question(understand: Understand, answer: str, unit: str | None) -> None:
+    history = turns(("user", "CCW 펌프 B 소음 있음"), ("assistant", "몇 호기 설비인가요?"))
+    _, f = understand(answer, history)
+    assert f.location.unit == unit
+    assert (f.location.system, f.status_code.normalized) == ("PGB", "NOI")
