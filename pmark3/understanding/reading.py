@@ -255,9 +255,15 @@ class Analyzer:
         # Systems: the first strong mention names the location; weak ones only when alone.
         sys_hits = [h for h in live if h.entry.system]
         first_symptom = len(canon)
+        strong = [h for h in sys_hits if "weak" not in h.entry.flags]
         ranked = sorted(
             sys_hits,
-            key=lambda h: ("weak" in h.entry.flags, h.start > first_symptom, h.start),
+            key=lambda h: (
+                "weak" in h.entry.flags,
+                _system_landmark(canon, h, strong),
+                h.start > first_symptom,
+                h.start,
+            ),
         )
         seen: set[str] = set()
         kks_m = next((m for m in valid if m.kind == "kks" and m.system), None)
@@ -461,6 +467,21 @@ _REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|(?:^| )(?:on|
 def _reported_by(canon: str, h: Hit) -> bool:
     around = canon[max(0, h.start - 6) : h.start] + " " + canon[h.end : h.end + 6]
     return bool(_REPORT_WORDS.search(around))
+
+
+_SYSTEM_LANDMARK = re.compile(
+    r"^[^|]{0,8}?(?:입구|출구|후단|전단|쪽|측|부근|(?:^| )(?:inlet|outlet|downstream|upstream|side)(?= |$))"
+)
+
+
+def _system_landmark(canon: str, h: Hit, strong: list[Hit]) -> bool:
+    """ "탈기기 출구 급수배관 누설": the first system only says where the second one is."""
+    m = _SYSTEM_LANDMARK.match(canon[h.end :])
+    if m is None:
+        return False
+    stop = canon.find("|", h.end)
+    stop = len(canon) if stop < 0 else stop
+    return any(o.start >= h.end + m.end() and o.start < stop and o.entry.system != h.entry.system for o in strong)
 
 
 def _is_landmark(canon: str, h: Hit, others: list[Hit]) -> bool:
