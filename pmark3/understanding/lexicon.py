@@ -106,6 +106,7 @@ lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
 ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;
 압력방출장치|방압장치|pressure relief device ; ; IP ;
+dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;
 누설감지기|누설검출기|감지기|연기감지기|화재감지기|leak detector|smoke detector|fire detector ; ; IP ;
 소음기|사일렌서|머플러|silencer|muffler|비상정지버튼|비상정지스위치|비상등|emergency stop button|e stop ; ; ; part
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;

@@ -233,7 +233,8 @@ class Analyzer:
         ]
         register_hits = [h for h in live if h.entry.kks or h.entry.kks_by_unit]
         for h in register_hits:
-            if h.entry.unit:
+            # Only a tag that writes its unit ("2-BFP-B", "#1 SO-FLT") states one; "hoist" does not.
+            if h.entry.unit and h.entry.prefix:
                 mentions.append(UnitMention(h.entry.unit, h.start, h.end, "register", h.entry.system, h.entry.train))
         valid = [m for m in mentions if m.unit != "?"]
         r.unit_invalid = any(m.unit == "?" for m in mentions) and not valid

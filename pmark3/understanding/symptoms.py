@@ -20,7 +20,7 @@ G = r"[^|]{0,14}?"  # a short gap inside one clause
 GL = r"[^|]{0,30}?"
 
 _TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일온도|bearing temp|oil temp|top oil)"
-_PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|헤드|head)"
+_PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|양정|pump head)"
 _FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|부하|공급량)"
 # English words only as whole words ("up" is not inside "coupling").
 _UP = r"(?:높|상승|올라|증가|올라감|오름|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
@@ -342,6 +342,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
     ("STD", 2, r"erod|burnt|burned"),
     ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
+    ("NOO", 3, r"no flow|유량[^|]{0,2}?없|zero flow"),
+    ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)"),
     ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
     ("LOR", 3, r"이중화[^|]{0,8}?(?:고장|상실|불가|하나)|단독 ?운전|running on one"),
     ("DOP", 3, r"(?:닫힘|열림|개폐|동작|스트로크)[^|]{0,4}?지연"),
