@@ -14,7 +14,6 @@ import numpy as np
 
 from pmark3.catalog import Catalog
 from pmark3.ports import Embedder
-from pmark3.understanding.reading import Candidate
 from pmark3.understanding.session import State, Value
 
 MIN_SIMILARITY = 0.82
@@ -57,4 +56,4 @@ class EmbeddingFallback:
             if kind == "system" and state.system.value is None:
                 state.system = Value(code, "embed", "", [])
             elif kind == "class" and state.cls.value is None:
-                state.cls = Value(code, "embed", "", [Candidate(code, sim, "embed")][:0])
+                state.cls = Value(code, "embed", "", [])

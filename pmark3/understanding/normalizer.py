@@ -16,7 +16,7 @@ from pmark3.understanding.fallback import EmbeddingFallback
 from pmark3.understanding.gazetteer import Entry
 from pmark3.understanding.hints import Hints, apply_hints
 from pmark3.understanding.lexicon import COMMON_SYSTEMS
-from pmark3.understanding.reading import Analyzer, Candidate
+from pmark3.understanding.reading import Analyzer
 from pmark3.understanding.session import State, Value, answered_unit, merge, prior_state, state_of
 from pmark3.understanding.textnorm import canonical
 
@@ -158,15 +158,17 @@ class Normalizer:
         named = self._kks.get(code) if code else None
         if named is not None and cls and named.equipment_class != cls:
             # "#1 CWP B 모터": the tag names the pump, the words its motor.
-            code = self.analyzer.child(named.kks, cls)
+            code = self.analyzer.register.child(named.kks, cls)
         if code is None:
-            code = self.analyzer.locate(unit_s, system_s, s.train, cls)
+            code = self.analyzer.register.locate(unit_s, system_s, s.train, cls)
         if unit_s is None:
             conf = min(conf, NO_UNIT_CAP)
         alts: list[Alternative] = []
         if system_s is not None and unit_s is None:
-            for u in self.analyzer.units_with(system_s):
-                alt_code = self.analyzer.locate(u, system_s, s.train, str(s.cls.value) if s.cls.value else None)
+            for u in self.analyzer.register.units_with(system_s):
+                alt_code = self.analyzer.register.locate(
+                    u, system_s, s.train, str(s.cls.value) if s.cls.value else None
+                )
                 if alt_code:
                     alts.append(
                         Alternative(
@@ -246,7 +248,3 @@ def _top3(alts: list[Alternative], chosen: Any) -> list[Alternative]:
         seen.add(a.value)
         out.append(a)
     return out[:3]
-
-
-def candidate(value: str | int, score: float, key: str, original: str = "") -> Candidate:
-    return Candidate(value, score, key, original)

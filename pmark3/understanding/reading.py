@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,8 +17,9 @@ from pmark3.catalog import Catalog
 from pmark3.models import Scenario
 from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.understanding.gazetteer import Entry, Hit, build_equipment_gazetteer
-from pmark3.understanding.lexicon import COMMON_SYSTEMS, SYSTEM_DEFAULT_CLASS
+from pmark3.understanding.lexicon import COMMON_SYSTEMS
 from pmark3.understanding.priority import PriorityCue, PriorityReader, decide
+from pmark3.understanding.register import RegisterIndex
 from pmark3.understanding.scenario import detect_scenario, is_followup
 from pmark3.understanding.symptoms import SymptomHit, SymptomReader, leak_medium
 from pmark3.understanding.textnorm import Doc, canonical, is_hangul, make_doc
@@ -112,58 +112,18 @@ class Analyzer:
         self.symptoms = SymptomReader(catalog)
         self.priorities = PriorityReader(catalog)
         self.known_systems = set(catalog.systems)
-        self.by_unit_system: dict[tuple[str, str], list[FunctionalLocation]] = {}
-        self.by_kks = {fl.kks: fl for fl in self.locations}
-        self.children: dict[str, list[FunctionalLocation]] = {}
-        for fl in self.locations:
-            if fl.parent:
-                self.children.setdefault(fl.parent, []).append(fl)
-        counts: dict[str, Counter[str]] = {}
-        for fl in self.locations:
-            self.by_unit_system.setdefault((fl.unit, fl.system), []).append(fl)
-            counts.setdefault(fl.system, Counter())[fl.equipment_class] += 1
-        self.default_class = dict(SYSTEM_DEFAULT_CLASS)
-        for system, c in counts.items():
-            top = [fl for fl in self.locations if fl.system == system and fl.parent is None]
-            self.default_class[system] = (
-                Counter(fl.equipment_class for fl in top).most_common(1)[0][0] if top else c.most_common(1)[0][0]
-            )
-        self._work_orders_seen: set[int] = set()
+        self.register = RegisterIndex(self.locations)
         if work_orders:
             self.use_work_orders(work_orders)
-        self.units_by_system: dict[str, list[str]] = {}
-        for unit, system in sorted(self.by_unit_system):
-            self.units_by_system.setdefault(system, []).append(unit)
         self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
         self._cache: dict[tuple[str, bool], Reading] = {}
 
     def use_work_orders(self, work_orders: Sequence[WorkOrder]) -> None:
-        """The closed history's most frequent class of a system, for systems the register lacks.
-
-        Where the register has the system its head equipment is the better default: the
-        history's majority is the class with the most register entries (valves), not what
-        a bare system name means ("재열기 튜브 누설" is the tube bank, not a valve).
-        """
-        if id(work_orders) in self._work_orders_seen:
-            return
-        self._work_orders_seen.add(id(work_orders))
-        wo_counts: dict[str, Counter[str]] = {}
-        for wo in work_orders:
-            wo_counts.setdefault(wo.system, Counter())[wo.equipment_class] += 1
-        registered = {fl.system for fl in self.locations}
-        for system, c in wo_counts.items():
-            if system not in registered:
-                self.default_class[system] = c.most_common(1)[0][0]
-        self.clear_cache()
+        if self.register.use_work_orders(work_orders):
+            self.clear_cache()
 
     def clear_cache(self) -> None:
         self._cache.clear()
-
-    def units_with(self, system: str) -> list[str]:
-        """Units whose register has this system (or 1 and 2 without a register)."""
-        if system in COMMON_SYSTEMS:
-            return ["0"]
-        return [u for u in self.units_by_system.get(system, ["1", "2"]) if u != "0"]
 
     # ------------------------------------------------------------------ reading
     def read(self, text: str, has_history: bool = False) -> Reading:
@@ -343,10 +303,10 @@ class Analyzer:
             chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter
         if (
             r.kks_written
-            and r.kks in self.by_kks
+            and r.kks in self.register.by_kks
             and (chosen is None or chosen.entry.system is not None or chosen.start >= boundary)
         ):
-            fl = self.by_kks[r.kks]
+            fl = self.register.by_kks[r.kks]
             r.classes.append(Candidate(fl.equipment_class, 0.95, "kks", r.kks))
             r.class_explicit = True
             r.equipment_original = r.kks
@@ -364,7 +324,7 @@ class Analyzer:
                 seen.add(str(h.entry.cls))
                 r.classes.append(Candidate(str(h.entry.cls), 0.3, "other", r.doc.original(h.start, h.end)))
         if r.system is not None:
-            default = self.default_class.get(r.system)
+            default = self.register.default_class.get(r.system)
             if default and default not in seen:
                 if not r.classes and r.scenario == "S3":
                     # An information request about a whole system names no equipment class.
@@ -423,42 +383,6 @@ class Analyzer:
             key = {3: "explicit", 2: "hazard", 1: "context"}[best.strength]
             r.priority = Candidate(best.priority, 0.9, key, r.doc.original(best.start, best.end))
             r.priority_original = r.priority.original
-
-    # ------------------------------------------------------------------ register
-    def child(self, kks: str, cls: str) -> str | None:
-        """The one part of ``kks`` with class ``cls`` (a pump's motor), if there is exactly one."""
-        found = [f.kks for f in self.children.get(kks, []) if f.equipment_class == cls]
-        return found[0] if len(found) == 1 else None
-
-    def locate(self, unit: str | None, system: str | None, train: str | None, cls: str | None) -> str | None:
-        """The most specific register code for what is known; None without a unit."""
-        if unit is None or system is None:
-            return None
-        fls = self.by_unit_system.get((unit, system), [])
-        if train:
-            by_train = [f for f in fls if f.train == train]
-            fls = by_train or fls
-        if cls:
-            by_cls = [f for f in fls if f.equipment_class == cls]
-            if len(by_cls) == 1:
-                return by_cls[0].kks
-            if by_cls:
-                fls = by_cls
-        tops = [f for f in fls if f.parent is None or len(f.parent) <= 4]  # equipment, not its parts
-        if train and len(fls) == 1:
-            return fls[0].kks
-        if train and len(tops) == 1:
-            return tops[0].kks
-        if train and tops and cls:
-            # Several candidates: the system's head equipment (CWP B, not its screen wash pump B).
-            head = next(
-                (f for f in self.by_unit_system.get((unit, system), []) if f.parent and len(f.parent) <= 4), None
-            )
-            if head is not None and head.equipment_class == cls:
-                same = [f for f in tops if f.kks[6:8] == head.kks[6:8] and f.kks[8:] == head.kks[8:]]
-                if same:
-                    return same[0].kks
-        return f"{unit}{system}"
 
 
 _CHANNELS = frozenset({"dcs", "hmi"})
@@ -524,7 +448,3 @@ def _after_word(canon: str, pos: int) -> str:
     rest = canon[pos:].lstrip()
     m = re.match(r"[^ |]+?(?=도)", rest)
     return rest[m.end() :] if m else ""
-
-
-def describe(entry: Entry) -> str:
-    return f"{entry.system or '-'}/{entry.cls or '-'}"

@@ -142,3 +142,26 @@ def test_llm_hint_fills_what_the_words_do_not_say(normalizer: Normalizer) -> Non
     f = normalizer.normalize(_llm(text, system="PAC", equipment_type="PU", kks="2PAC20AP001"), text, [])
     assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("2", "PAC", "PU")
     assert f.location.normalized == "2PAC20AP001"
+
+
+class _KeywordEmbedder:
+    """A stand-in for the Embedder port: one dimension, "is this about circulating water"."""
+
+    dimension = 1
+
+    def embed(self, texts: list[str], kind: str) -> list[list[float]]:
+        return [[1.0 if "circ" in t.lower() or "순환수" in t else 0.0] for t in texts]
+
+
+def test_embedding_fallback_only_when_no_word_names_system_or_class(
+    catalog: Catalog, register: list[FunctionalLocation]
+) -> None:
+    normalizer = Normalizer(catalog, register, embedder=_KeywordEmbedder())
+    parser = LocalParser(catalog, register)
+    text = "2호기 circ 쪽이 좀 이상해요"
+    f = normalizer.normalize(parser.parse(text, []), text, [])
+    assert f.location.system == "PAC"  # filled by similarity, as weak evidence
+    assert f.location.confidence <= 0.6
+    text = "2호기 급수펌프 B 진동"
+    f = normalizer.normalize(parser.parse(text, []), text, [])
+    assert f.location.system == "LAC"  # words win; the embedder is not consulted
