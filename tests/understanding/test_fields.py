@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Literal
+
 import pytest
 
 from pmark3.catalog import Catalog
@@ -149,7 +152,7 @@ class _KeywordEmbedder:
 
     dimension = 1
 
-    def embed(self, texts: list[str], kind: str) -> list[list[float]]:
+    def embed(self, texts: Sequence[str], kind: Literal["query", "passage"]) -> list[list[float]]:
         return [[1.0 if "circ" in t.lower() or "순환수" in t else 0.0] for t in texts]
 
 
