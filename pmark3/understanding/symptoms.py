@@ -230,7 +230,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "ELU",
         3,
-        r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|샘|새)|oil (?:dripping|leak)|leaking oil|"
+        r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|고여|고인|샘|새)|oil (?:dripping|leak)|leaking oil|"
         r"(?:공기|에어)[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유",
     ),
     ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
@@ -343,6 +343,14 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("STD", 2, r"erod|burnt|burned"),
     ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
     ("NOO", 3, r"no flow|유량[^|]{0,2}?없|zero flow"),
+    (
+        "STD",
+        3,
+        r"얇아|두께[^|]{0,4}?(?:감소|얇|줄)|금[^|]{0,2}?(?:감|갔)|실금|갈라|쪼개|늘어짐|처짐|녹슴|녹슬|(?<![a-z])rust",
+    ),
+    ("SER", 3, r"풀렸|풀려|벗겨|박리"),
+    ("CTM", 3, r"쇳가루|금속분|metal particles|색깔[^|]{0,3}?(?:이상|변)"),
+    ("PLU", 3, r"쌓임|쌓였|퇴적|적체|build ?up|조개|패류|marine growth|붙음|부착"),
     ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)"),
     ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
     ("LOR", 3, r"이중화[^|]{0,8}?(?:고장|상실|불가|하나)|단독 ?운전|running on one"),

@@ -214,7 +214,8 @@ class TypoFixer:
                 if window in SHORT_WORDS or any(s <= base + i < e for s, e, _ in edits):
                     continue
                 w = self._ko_match(window, self._short_index)
-                if w is not None:
+                # Only a slip in the second syllable ("누슈", "진똥"): "있음" is not "이음", "방열" not "발열".
+                if w is not None and w[0] == window[0] and len(to_jamo(w)) == len(to_jamo(window)):
                     edits.append((base + i, base + i + 2, w))
         for m in re.finditer(r"(?<![a-z])[a-z]{3,}(?![a-z])", canon):
             tok = m.group(0)
