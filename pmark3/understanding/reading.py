@@ -283,7 +283,7 @@ class Analyzer:
             cls_hits[0] = Hit(cls_hits[0].start, cls_hits[0].end, "mtr", Entry(system="BAT", cls="PT"))
             if not r.systems:
                 r.systems.append(Candidate("BAT", 0.7, "single", r.doc.original(cls_hits[0].start, cls_hits[0].end)))
-        heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits)] or cls_hits
+        heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits, live)] or cls_hits
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
         before = [h for h in heads if h.start <= boundary]
         if not before:
@@ -409,12 +409,16 @@ def _system_landmark(canon: str, h: Hit, strong: list[Hit]) -> bool:
     return any(o.start >= h.end + m.end() and o.start < stop and o.entry.system != h.entry.system for o in strong)
 
 
-def _is_landmark(canon: str, h: Hit, others: list[Hit]) -> bool:
+def _is_landmark(canon: str, h: Hit, others: list[Hit], words: list[Hit]) -> bool:
+    """ "저압히터 2번 입구 쪽 플랜지": the heater only says where the flange is. A side of the
+    same equipment ("열교환기 해수측 조개") is not a landmark: no equipment word follows."""
     m = _LANDMARK_AFTER.match(canon[h.end :])
     if m is None:
         return False
     stop = h.end + m.end()
-    return not any(h.end <= o.start < stop for o in others if o is not h)
+    if any(h.end <= o.start < stop for o in others if o is not h):
+        return False
+    return any(stop <= w.start <= stop + 3 for w in words)
 
 
 _UNIT_WORDS = re.compile(
