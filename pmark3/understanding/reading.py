@@ -284,6 +284,8 @@ class Analyzer:
             if not r.systems:
                 r.systems.append(Candidate("BAT", 0.7, "single", r.doc.original(cls_hits[0].start, cls_hits[0].end)))
         heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits, live)] or cls_hits
+        # English puts the head first: "spare motor for the CEP", "bearing of the pump".
+        heads = [h for h in heads if not _COMPLEMENT_BEFORE.search(canon[max(0, h.start - 20) : h.start])] or heads
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
         before = [h for h in heads if h.start <= boundary]
         if not before:
@@ -385,6 +387,7 @@ class Analyzer:
             r.priority_original = r.priority.original
 
 
+_COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
 _CHANNELS = frozenset({"dcs", "hmi"})
 _REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|(?:^| )(?:on|from|in)(?= |$)")
 

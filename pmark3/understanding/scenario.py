@@ -25,7 +25,7 @@ _INFO_STRONG = re.compile(
     r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
     r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
-    r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data)(?= |$)"
+    r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)"
 )
 # Asking for work on the equipment (a fault report), as opposed to asking for information.
 _REQUEST = re.compile(
@@ -51,7 +51,7 @@ _RECORDS = re.compile(
 _ASKS = re.compile(
     r"보여|알려|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|"
     r"얼마|언제예|언제였|어떻게|어땠|(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
-    r"is there|are there|do we|did we|can i)(?= |$)"
+    r"is there|are there|do we|did we|can i|who|누가)(?= |$)"
 )
 _QUESTION_END = re.compile(r"(?:\?|까요|나요|가요|죠|니까|어요|예요|에요|인가|ed)\s*[.!]*\s*$")
 # "절차서도 같이 보내주세요": an information request riding on a fault report.
