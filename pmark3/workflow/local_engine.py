@@ -55,7 +55,7 @@ class LocalEngine:
     """Starts, runs, resumes and reports requests on the local engine.
 
     ``checkpoints=False`` runs without the checkpointer (batch and eval): nothing to resume,
-    but no checkpoint writes per node either.
+    but no checkpoint writes per node either, and no per-step status writes (nobody polls).
     """
 
     def __init__(
@@ -71,6 +71,7 @@ class LocalEngine:
         if checkpoints and checkpointer is None:
             checkpointer = open_checkpointer(deps.settings.checkpoint_path)
         self.checkpointer = checkpointer if checkpoints else None
+        self.track_steps = checkpoints
         self.graph = create_graph(deps, self.checkpointer, interrupt_after)
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="pmark3-run")
 
@@ -130,6 +131,8 @@ class LocalEngine:
         return Result.model_validate(record_outcome(current, self.deps))
 
     def _step(self, request_id: str, step: str, on_step: StepListener | None) -> None:
+        if not self.track_steps and on_step is None:
+            return
         self.deps.store.update_request(request_id, now=datetime.now(UTC), runtime_status="Running", custom_status=step)
         if on_step:
             on_step(request_id, step)
