@@ -259,7 +259,10 @@ class Analyzer:
             if top_hit.entry.train and not r.train:
                 r.train = top_hit.entry.train
         trains = [t for t in find_trains(canon, spans, loose=r.scenario == "S2") if not _negated(canon, t.start, t.end)]
-        if trains and not r.train:
+        if _BOTH_TRAINS.search(canon):
+            # "A/B 모두", "both pumps": no single train, so no single location either.
+            r.train, r.kks = None, None if not r.kks_written else r.kks
+        elif trains and not r.train:
             r.train = trains[0].train
             r.train_also = bool(
                 _ALSO_AFTER.match(canon[trains[0].end :]) or _ALSO_AFTER.match(_after_word(canon, trains[0].end))
@@ -387,6 +390,9 @@ class Analyzer:
             r.priority_original = r.priority.original
 
 
+_BOTH_TRAINS = re.compile(
+    r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
+)
 _COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
 _CHANNELS = frozenset({"dcs", "hmi"})
 _REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|(?:^| )(?:on|from|in)(?= |$)")
