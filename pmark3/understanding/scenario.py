@@ -16,13 +16,13 @@ from pmark3.catalog import Catalog
 from pmark3.models import Scenario, Turn
 
 _INFO = re.compile(
-    r"이력|히스토리|언제|보여|알려|조회|사례|절차|방법|어떻게|주기|일정|통계|현황|목록|리스트|몇번|몇 번|몇회|몇건|"
+    r"이력|히스토리|언제|보여|알려(?!드)|조회|사례|절차|방법|어떻게|주기|일정|통계|현황|목록|리스트|몇번|몇 번|몇회|몇건|"
     r"결과|있었나|있었는지|있나요|됐나요|되었나요|했나요|했었|할까요|인가요|뭔가요|무엇|어디|얼마|최근|지난|과거|"
     r"(?:^| )(?:history|past|previous|any|show|list|how|when|what|which|where|procedure|schedule|record|records|"
     r"last time|cases|statistics|lookup|look up)(?= |$)"
 )
 _INFO_STRONG = re.compile(
-    r"이력|히스토리|보여|알려|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
+    r"이력|히스토리|보여|알려(?!드)|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
     r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
     r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)"
@@ -41,7 +41,7 @@ _FOLLOWUP = re.compile(
 
 # Asking for records is an information request even when a symptom is named.
 _RECORDS = re.compile(
-    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|주기(?!적)|"
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|"
     r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?|"
     r"what was done|last time|previous work|what did we do|how was it fixed|work orders)(?= |$)"
 )
@@ -49,7 +49,7 @@ _RECORDS = re.compile(
 
 # Asking for information: a question, or a request to show/send/tell something.
 _ASKS = re.compile(
-    r"보여|알려|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|"
+    r"보여|알려(?!드)|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|"
     r"얼마|언제예|언제였|어떻게|어땠|(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
     r"is there|are there|do we|did we|can i|who|누가)(?= |$)"
 )
