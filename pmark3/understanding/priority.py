@@ -43,7 +43,7 @@ CUES: list[tuple[int, int, str]] = [
         2,
         1,
         r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
-        r"backup[^|]{0,4}?없|계속상승|계속올라|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
+        r"backup[^|]{0,4}?없|계속상승|계속올라|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
         r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
         r"and rising|still rising|keeps rising)(?= |$)",
     ),

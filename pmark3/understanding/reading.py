@@ -221,6 +221,7 @@ class Analyzer:
             sys_hits,
             key=lambda h: (
                 "weak" in h.entry.flags,
+                _umbrella(h, strong),
                 _system_landmark(canon, h, strong),
                 h.start > first_symptom,
                 h.start,
@@ -376,6 +377,13 @@ class Analyzer:
         ):
             # A cooler whose outlet runs hot is not cooling enough.
             r.modes.insert(0, Candidate("IHT", 0.8, "from_class", mode.original))
+        elif mode.value == "BRD" and cls.value == "VA" and _STUCK.search(r.doc.canon):
+            # A stuck valve or damper fails to move: open or close, by what is asked of it.
+            code = "FTC" if _STUCK_OPEN.search(r.doc.canon) else "FTO"
+            r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
+        elif mode.value in ("LOO", "HIO") and cls.value in ("VE", "TA", "PI", "HE"):
+            # A vessel's or pipe's pressure out of range is a deviation, not its output.
+            r.modes.insert(0, Candidate("PDE", 0.8, "from_class", mode.original))
         elif mode.value in ("FTO", "FTC") and cls.value == "SG":
             # A breaker that will not open is a failure to disconnect (and vice versa).
             r.modes.insert(0, Candidate("FDC" if mode.value == "FTO" else "FCO", 0.8, "from_class", mode.original))
@@ -393,6 +401,17 @@ class Analyzer:
 _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
+_STUCK = re.compile(r"고착|stuck|걸려|끼어")
+_STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
+# A generator's own subsystems are named after it ("발전기 고정자 냉각수 펌프" is MKF, not MKA).
+_UMBRELLAS = {"MKA": frozenset({"MKC", "MKF", "MKW"})}
+
+
+def _umbrella(h: Hit, strong: list[Hit]) -> bool:
+    subs = _UMBRELLAS.get(str(h.entry.system))
+    return bool(subs) and any(o.entry.system in subs for o in strong)
+
+
 _COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
 _CHANNELS = frozenset({"dcs", "hmi"})
 _REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|(?:^| )(?:on|from|in)(?= |$)")

@@ -44,6 +44,10 @@ def test_class_of_the_failed_component(understand: Understand, text: str, cls: s
         ("2호기 BFP B 윤활유 누유", "ELU"),
         ("U2 mill D classifier drive motor making a grinding noise, vibration normal.", "NOI"),  # negated VIB
         ("2호기 부스터펌프 B 상태 이상", "UNK"),
+        ("U2 HP heater 8 normal drain valve stuck, level rising", "FTO"),  # a stuck valve fails to move
+        ("1호기 EHC 어큐뮬레이터 질소 압력 낮음", "PDE"),  # a vessel's pressure is a deviation
+        ("U2 condensate extraction pump B motor tripped on earth fault", "ELE"),  # a trip is coded by its cause
+        ("2호기 6.9kV 배전반 2A 피더 차단기 트립 신호 줬는데 개방 안 됨", "FDC"),
     ],
 )
 def test_colloquial_symptoms(understand: Understand, text: str, mode: str) -> None:
@@ -168,3 +172,8 @@ def test_embedding_fallback_only_when_no_word_names_system_or_class(
     text = "2호기 급수펌프 B 진동"
     f = normalizer.normalize(parser.parse(text, []), text, [])
     assert f.location.system == "LAC"  # words win; the embedder is not consulted
+
+
+def test_generator_subsystem_beats_the_generator(understand: Understand) -> None:
+    _, f = understand("1호기 발전기 고정자 냉각수 펌프 A 트립, B 자동기동")
+    assert (f.location.system, f.equipment_type.normalized) == ("MKF", "PU")
