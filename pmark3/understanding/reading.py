@@ -408,8 +408,8 @@ _UMBRELLAS = {"MKA": frozenset({"MKC", "MKF", "MKW"})}
 
 
 def _umbrella(h: Hit, strong: list[Hit]) -> bool:
-    subs = _UMBRELLAS.get(str(h.entry.system))
-    return bool(subs) and any(o.entry.system in subs for o in strong)
+    subs = _UMBRELLAS.get(str(h.entry.system), frozenset())
+    return any(o.entry.system in subs for o in strong)
 
 
 _COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
