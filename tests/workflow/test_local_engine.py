@@ -134,3 +134,21 @@ def test_resume_after_a_real_process_restart(settings: Any) -> None:
     assert result["request_id"] == request_id
     assert result["location"]["unit"] == "1" and result["location"]["system"] == "LCB"
     assert result["status_code"]["normalized"] == "ELP"
+
+
+def test_an_index_outage_degrades_to_sql_history(engine: Any) -> None:
+    from pmark3.errors import SearchError
+    from pmark3.recommend import INDEX_DOWN
+
+    def down(*args: Any, **kwargs: Any) -> Any:
+        raise SearchError("connection refused")
+
+    engine.deps.index.search = down
+    result = engine.ask(MaintenanceRequest(text="2호기 급수펌프 B 진동 심함"))
+    assert result.status in ("draft", "needs_review")
+    assert result.warnings.count(INDEX_DOWN) == 1
+    work_orders = [r for r in result.recommendations if r.kind == "work_order"]
+    assert work_orders, "SQL history still gives evidence"
+    assert engine.deps.store.existing_ids(r.id for r in result.recommendations) == {
+        r.id for r in result.recommendations
+    }

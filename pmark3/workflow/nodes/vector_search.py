@@ -7,23 +7,21 @@ from typing import Any
 
 from pmark3.errors import SearchError
 from pmark3.models import FIELD_NAMES
+from pmark3.recommend import INDEX_DOWN
 
 log = logging.getLogger(__name__)
-UNAVAILABLE = "search index unavailable; recommendations come from SQL history"
 
 
 def vector_search(state: dict[str, Any], deps: Any) -> dict[str, Any]:
-    warnings = list(state.get("warnings") or [])
+    # recommend() adds the INDEX_DOWN warning when it sees search_hits=None.
     if deps.index is None or deps.embedder is None:
-        warnings.append(UNAVAILABLE)
-        return {"search_hits": None, "warnings": warnings}
+        return {"search_hits": None}
     from pmark3.search import retrieve
 
     fields = {name: state.get(name) or {} for name in FIELD_NAMES}
     try:
         hits = retrieve(deps.index, deps.embedder, state["text"], fields, top=10)
     except SearchError as exc:
-        log.warning("search failed: %s", exc.message)
-        warnings.append(UNAVAILABLE)
-        return {"search_hits": None, "warnings": warnings}
+        log.warning("search failed (%s): %s", INDEX_DOWN, exc.message)
+        return {"search_hits": None}
     return {"search_hits": {name: [h.model_dump(mode="json") for h in found] for name, found in hits.items()}}
