@@ -26,7 +26,7 @@ CUES: list[tuple[int, int, str]] = [
     (
         1,
         2,
-        r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|"
+        r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|분출|"
         r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)",
     ),
     (

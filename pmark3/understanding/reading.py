@@ -381,6 +381,12 @@ class Analyzer:
             # A stuck valve or damper fails to move: open or close, by what is asked of it.
             code = "FTC" if _STUCK_OPEN.search(r.doc.canon) else "FTO"
             r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
+        elif (
+            mode.value in ("LOO", "HIO", "PDE") and cls.value == "IP" and cls.key not in ("system_default", "from_mode")
+        ):
+            # An instrument whose value drops or jumps reads wrong - or reads nothing.
+            code = "NOO" if _ZERO.search(r.doc.canon) else "AIR"
+            r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
         elif mode.value in ("LOO", "HIO") and cls.value in ("VE", "TA", "PI", "HE"):
             # A vessel's or pipe's pressure out of range is a deviation, not its output.
             r.modes.insert(0, Candidate("PDE", 0.8, "from_class", mode.original))
@@ -401,6 +407,7 @@ class Analyzer:
 _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
+_ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
 # A generator's own subsystems are named after it ("발전기 고정자 냉각수 펌프" is MKF, not MKA).

@@ -54,7 +54,9 @@ def find_units(doc: Doc, known_systems: set[str], equipment_spans: list[tuple[in
     for rx, kind in ((_HOGI, "hogi"), (_UNIT_WORD, "unit_word"), (_U_AFTER, "unit_word")):
         for m in rx.finditer(canon):
             unit = m.group(1)
-            found.append(UnitMention(unit if unit in VALID_UNITS else "?", m.start(1), m.end(), kind))
+            # The mention starts at its first word ("unit 2"), so "not unit 2" reads as negated.
+            start = m.start() + (1 if canon[m.start()] == " " else 0)
+            found.append(UnitMention(unit if unit in VALID_UNITS else "?", start, m.end(), kind))
     ends = {e for _, e in equipment_spans}
     for m in _HASH.finditer(canon):
         after = canon[m.end() :]
