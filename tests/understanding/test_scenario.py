@@ -172,3 +172,16 @@ def test_bare_answer_to_the_unit_question(understand: Understand, answer: str, u
     _, f = understand(answer, history)
     assert f.location.unit == unit
     assert (f.location.system, f.status_code.normalized) == ("PGB", "NOI")
+
+
+def test_s2_unit_correction_in_english(understand: Understand) -> None:
+    history = turns(
+        ("user", "Unit 2 instrument air compressor B tripped"),
+        (
+            "assistant",
+            "Logged: Unit 2 / QFA Compressed air generation / CO Compressors / UST Spurious stop / priority 1",
+        ),
+    )
+    _, f = understand("It's unit 1, not unit 2", history)
+    assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("1", "QFA", "CO")
+    assert (f.status_code.normalized, f.priority.normalized) == ("UST", 1)
