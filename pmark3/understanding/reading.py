@@ -37,7 +37,8 @@ _FIRE = re.compile(r"화재|fire|연기|smok")
 # Words that make one of two written units the meant one ("2호기 말고 1호기" is caught by
 # negation; "1호기에서 2호기로 옮긴" is not a conflict worth refusing).
 _BOTH_WAYS = re.compile(r"에서[^|]{0,6}?로|from [^|]{0,12}? to ")
-_NOT_CAUSES = frozenset({"UST", "PDE", "UNK", "OTH", "LOR", "FTI"})
+# Codes that are other events, not what made a unit trip ("트립, 예비 펌프 자동기동 안 됨").
+_NOT_CAUSES = frozenset({"UST", "PDE", "UNK", "OTH", "LOR", "FTI", "FTF", "FTS", "FTO", "FTC", "STP", "FCO", "FDC"})
 _COOLER = re.compile(r"냉각기|쿨러|cooler|열교환기|heat exchanger|hx")
 _FALSE_TRIP = re.compile(
     r"흔적[^|]{0,3}없|(?:^| )no (?:gas|trace|evidence|fault)|false|오동작|오작동|이상[^|]{0,2}없는데"

@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "STP",
         3,
-        r"정지" + G + r"(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop|"
+        r"정지(?!밸브|버튼|스위치)[^|]{0,4}?(?:안됨|안돼|불가|실패|안되)|안멈|won t stop|fail(?:s|ed)? to stop|cannot stop|can t stop|"
         r"doesn t stop|does not stop|didn t stop|did not stop",
     ),
     (
@@ -357,6 +357,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("CTM", 3, r"쇳가루|금속분|metal particles|색깔[^|]{0,3}?(?:이상|변)"),
     ("PLU", 3, r"쌓임|쌓였|퇴적|적체|build ?up|조개|패류|marine growth|붙음|부착"),
     ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)"),
+    ("AIR", 3, r"(?:reading|reads|지시)[^|]{0,14}?(?:lower|higher|less|more) than|than (?:lt|pt|tt|ft|te|tc)(?= |$)"),
     ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
     ("LOR", 3, r"이중화[^|]{0,8}?(?:고장|상실|불가|하나)|단독 ?운전|running on one"),
     ("DOP", 3, r"(?:닫힘|열림|개폐|동작|스트로크)[^|]{0,4}?지연"),

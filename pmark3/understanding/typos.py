@@ -211,7 +211,8 @@ class TypoFixer:
             run, base = m.group(0), m.start()
             for i in range(len(run) - 1):
                 window = run[i : i + 2]
-                if window in SHORT_WORDS or any(s <= base + i < e for s, e, _ in edits):
+                # A word of the plant's own vocabulary ("진공" in "진공펌프") is not a slip of "진동".
+                if window in SHORT_WORDS or window in self._ko_sub or any(s <= base + i < e for s, e, _ in edits):
                     continue
                 w = self._ko_match(window, self._short_index)
                 # Only a slip in the second syllable ("누슈", "진똥"): "있음" is not "이음", "방열" not "발열".
