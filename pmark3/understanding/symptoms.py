@@ -293,7 +293,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "PDE",
         2,
-        r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,8}?"
+        r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,14}?"
         r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|high|low|rising|dropping|trending)",
     ),
     ("ELE", 2, r"스파크|spark|아크|arcing|방전"),
@@ -356,7 +356,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("SER", 3, r"풀렸|풀려|벗겨|박리"),
     ("CTM", 3, r"쇳가루|금속분|metal particles|색깔[^|]{0,3}?(?:이상|변)"),
     ("PLU", 3, r"쌓임|쌓였|퇴적|적체|build ?up|조개|패류|marine growth|붙음|부착"),
-    ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)"),
+    ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)|disagree|don t agree|do not agree|mismatch"),
+    ("PDE", 2, r"불균형|imbalance|unbalance"),
     ("AIR", 3, r"(?:reading|reads|지시)[^|]{0,14}?(?:lower|higher|less|more) than|than (?:lt|pt|tt|ft|te|tc)(?= |$)"),
     ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
     ("LOR", 3, r"이중화[^|]{0,8}?(?:고장|상실|불가|하나)|단독 ?운전|running on one"),
@@ -452,7 +453,7 @@ _OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절
 _FUEL = re.compile(
     r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel"
 )
-_UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)")
+_UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)|진공|vacuum")
 _WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
 _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
