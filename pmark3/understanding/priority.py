@@ -23,6 +23,11 @@ CUES: list[tuple[int, int, str]] = [
         r"긴급|비상|즉시|당장|지금바로|급함|급해|급합니다|급하게|급히|시급|emergency|urgent|immediately|asap|right now",
     ),
     (1, 2, r"감전|다칠|접근금지|출입금지|인명피해|personnel hazard|safety risk|safety hazard"),
+    # A priority asked for by number ("우선순위 1로", "priority 2") is the strongest cue there is.
+    (1, 4, r"우선순위 ?1(?= |$)|(?:^| )priority 1(?= |$)|(?:^| )p 1(?= |$)|1 순위"),
+    (2, 4, r"우선순위 ?2(?= |$)|(?:^| )priority 2(?= |$)|(?:^| )p 2(?= |$)|2 순위"),
+    (3, 4, r"우선순위 ?3(?= |$)|(?:^| )priority 3(?= |$)|(?:^| )p 3(?= |$)|3 순위"),
+    (4, 4, r"우선순위 ?4(?= |$)|(?:^| )priority 4(?= |$)|(?:^| )p 4(?= |$)|4 순위"),
     (
         1,
         2,
@@ -43,7 +48,7 @@ CUES: list[tuple[int, int, str]] = [
         2,
         1,
         r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
-        r"backup[^|]{0,4}?없|계속상승|계속올라|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
+        r"backup[^|]{0,4}?없|계속상승|계속올라|계속[^|]{0,2}?(?:떨어|감소|하락)|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
         r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
         r"and rising|still rising|keeps rising)(?= |$)",
     ),

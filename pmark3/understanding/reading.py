@@ -367,7 +367,10 @@ class Analyzer:
         if not r.modes or not r.classes:
             return
         mode, cls = r.modes[0], r.classes[0]
-        if mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
+        if mode.value == "AIR" and cls.value == "VA" and _STUCK_AT.search(r.doc.canon):
+            # "damper stuck at 30%": the damper does not move, no instrument reads wrong.
+            r.modes.insert(0, Candidate("FTO", 0.8, "from_class", mode.original))
+        elif mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
             # A wrong reading is the instrument's fault, whatever system it sits in.
             r.classes.insert(0, Candidate("IP", 0.8, "from_mode", mode.original))
         elif (
@@ -382,9 +385,7 @@ class Analyzer:
             # A stuck valve or damper fails to move: open or close, by what is asked of it.
             code = "FTC" if _STUCK_OPEN.search(r.doc.canon) else "FTO"
             r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
-        elif (
-            mode.value in ("LOO", "HIO", "PDE") and cls.value == "IP" and cls.key not in ("system_default", "from_mode")
-        ):
+        elif mode.value in ("LOO", "HIO") and cls.value == "IP" and cls.key not in ("system_default", "from_mode"):
             # An instrument whose value drops or jumps reads wrong - or reads nothing.
             code = "NOO" if _ZERO.search(r.doc.canon) else "AIR"
             r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
@@ -400,7 +401,7 @@ class Analyzer:
     def _read_priority(self, r: Reading, cues: list[PriorityCue]) -> None:
         best = decide(cues)
         if best is not None:
-            key = {3: "explicit", 2: "hazard", 1: "context"}[best.strength]
+            key = {4: "explicit", 3: "explicit", 2: "hazard", 1: "context"}[best.strength]
             r.priority = Candidate(best.priority, 0.9, key, r.doc.original(best.start, best.end))
             r.priority_original = r.priority.original
 
@@ -409,6 +410,7 @@ _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
 _ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴")
+_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸)")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
 # A generator's own subsystems are named after it ("발전기 고정자 냉각수 펌프" is MKF, not MKA).

@@ -358,6 +358,12 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("PLU", 3, r"쌓임|쌓였|퇴적|적체|build ?up|조개|패류|marine growth|붙음|부착"),
     ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)|disagree|don t agree|do not agree|mismatch"),
     ("PDE", 2, r"불균형|imbalance|unbalance"),
+    ("AIR", 3, r"다고[^|]{0,2}?(?:나옴|나와|표시|뜸|떠|지시)|(?:있는데|없는데)[^|]{0,8}?(?:없다|있다)"),
+    (
+        "FTI",
+        3,
+        r"화면[^|]{0,3}?(?:멈|정지|안나|안 나)|조작[^|]{0,3}?(?:불가|안됨|안돼|안되)|screen froze|frozen screen|hmi freez",
+    ),
     ("AIR", 3, r"(?:reading|reads|지시)[^|]{0,14}?(?:lower|higher|less|more) than|than (?:lt|pt|tt|ft|te|tc)(?= |$)"),
     ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
     ("LOR", 3, r"이중화[^|]{0,8}?(?:고장|상실|불가|하나)|단독 ?운전|running on one"),
