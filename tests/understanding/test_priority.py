@@ -34,3 +34,16 @@ def test_default_priority_has_no_original_words(understand: Understand) -> None:
 def test_cue_words_are_reported_as_original(understand: Understand) -> None:
     _, f = understand("2호기 급수펌프 B 진동 심함, 긴급")
     assert f.priority.original == "긴급"
+
+
+def test_priority_asked_for_by_number_wins(understand: Understand) -> None:
+    from tests.understanding.conftest import turns
+
+    history = turns(
+        ("user", "2호기 GSU 냉각팬 과열"),
+        ("assistant", "접수: 2호기 / BAT 주변압기 / BL 송풍기 / OHE 과열 / 우선순위 3"),
+    )
+    _, f = understand("우선순위 1로 올려주세요. 화재 경보도 떴어요", history)
+    assert f.priority.normalized == 1
+    _, f = understand("2호기 CEP A 진동 경보, priority 4 please, next outage")
+    assert f.priority.normalized == 4
