@@ -60,6 +60,7 @@ fwcv|급수조절밸브|주급수조절밸브|feedwater control valve ; LAB ; VA
 주유탱크|윤활유탱크|mot|main oil tank ; MAV ; TA ;
 aop|eop ; MAV ; PU ;
 ehc|제어유|eh 오일|eh oil|조속기|governor|control oil ; MAX ; ;
+servo|servo valve|서보밸브|서보 밸브 ; MAX ; VA ;
 발전기|고정자|회전자|제너레이터|generator|stator|alternator ; MKA ; EG ;
 여자기|여자계통|avr|exciter|excitation ; MKC ; ;
 고정자냉각수|scw|stator cooling water|stator water ; MKF ; ;

@@ -75,6 +75,7 @@ class Reading:
     negated_systems: set[str] = field(default_factory=set)
     negated_classes: set[str] = field(default_factory=set)
     kks_written: bool = False
+    mode_also: bool = False
     systems: list[Candidate] = field(default_factory=list)
     classes: list[Candidate] = field(default_factory=list)
     modes: list[Candidate] = field(default_factory=list)
@@ -361,6 +362,9 @@ class Analyzer:
             r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end)))
         if r.modes:
             r.symptom_original = r.modes[0].original
+            top = next(s for s in ranked if s.code == r.modes[0].value or s.code in ("ELP", "ELU"))
+            # "소음도 같이 나요": a symptom added to the one reported, not a correction of it.
+            r.mode_also = bool(_ALSO_AFTER.match(canon[top.end :]))
 
     def _adjust(self, r: Reading) -> None:
         """Failure mode and class read together."""
@@ -414,7 +418,12 @@ _STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
 # A generator's own subsystems are named after it ("발전기 고정자 냉각수 펌프" is MKF, not MKA).
-_UMBRELLAS = {"MKA": frozenset({"MKC", "MKF", "MKW"})}
+_UMBRELLAS = {
+    "MKA": frozenset({"MKC", "MKF", "MKW"}),
+    "MAA": frozenset({"MAX"}),
+    "MAB": frozenset({"MAX"}),
+    "MAC": frozenset({"MAX"}),
+}
 
 
 def _umbrella(h: Hit, strong: list[Hit]) -> bool:

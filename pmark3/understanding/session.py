@@ -152,8 +152,10 @@ def merge(old: State, new: State, r: Reading) -> State:
     elif new.system.value is not None and system is new.system and new.system.value != old.system.value:
         cls = new.cls if new.cls.value is not None else cls
     mode = _carried(old.mode)
-    if new.mode.value is not None and (
-        old.mode.value in (None, "UNK") or (new.mode.value not in _CONTEXT_MODES and r.symptom_strength >= 2)
+    if (
+        new.mode.value is not None
+        and not (r.mode_also and old.mode.value not in (None, "UNK"))
+        and (old.mode.value in (None, "UNK") or (new.mode.value not in _CONTEXT_MODES and r.symptom_strength >= 2))
     ):
         mode = new.mode
     prio = _carried(old.priority) if old.priority.value is not None else new.priority

@@ -102,7 +102,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
     ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|누수|리크|터|파열|파공|leak|rupture|burst)"),
     # Start / stop / trip.
-    ("FTS", 3, r"기동" + G + r"(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
+    ("FTS", 3, r"기동[^|]{0,5}?(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
+    ("PDE", 3, r"(?:전도도|ph|순도|농도|conductivity|purity)[^|]{0,14}?(?:경보|알람|alarm)"),
+    ("NOO", 3, r"(?:표시|지시|신호|display|indication)[^|]{0,4}?(?:안됨|안돼)"),
     (
         "FTS",
         3,
