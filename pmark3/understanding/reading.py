@@ -362,9 +362,8 @@ class Analyzer:
             r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end)))
         if r.modes:
             r.symptom_original = r.modes[0].original
-            top = next(s for s in ranked if s.code == r.modes[0].value or s.code in ("ELP", "ELU"))
-            # "소음도 같이 나요": a symptom added to the one reported, not a correction of it.
-            r.mode_also = bool(_ALSO_AFTER.match(canon[top.end :]))
+            # "소음도 같이 나요", "온도도 올라갔어요": a symptom added to the one reported, not a correction.
+            r.mode_also = bool(_ADDED_SYMPTOM.search(canon))
 
     def _adjust(self, r: Reading) -> None:
         """Failure mode and class read together."""
@@ -414,6 +413,9 @@ _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
 _ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴")
+_ADDED_SYMPTOM = re.compile(
+    r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
+)
 _STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸)")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")

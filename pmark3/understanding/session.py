@@ -20,6 +20,8 @@ from pmark3.models import Turn
 from pmark3.understanding.reading import Analyzer, Candidate, Reading
 from pmark3.understanding.scenario import latest_summary
 
+_LEAKS = frozenset({"ELP", "ELU", "ELF"})
+_CORRECTION = re.compile(r"아니고|아니라|말고|대신|바꿔|변경|정정|(?:^| )(?:not|instead|change|replace)(?= |$)")
 _CONTEXT_MODES = frozenset({"LOR", "PDE", "UNK", "OTH", "FTI"})
 
 
@@ -140,8 +142,10 @@ def merge(old: State, new: State, r: Reading) -> State:
     # A class word replaces the old class when the follow-up corrects ("펌프 말고 모터요",
     # "pump side, not the motor"), not when it only names the equipment again ("Unit 1, fan B").
     corrects = r.followup or bool(r.negated_classes)
+    adds = r.mode_also and old.mode.value not in (None, "UNK") and not _CORRECTION.search(r.doc.canon)
     if (
-        new.cls.value is not None
+        not adds
+        and new.cls.value is not None
         and new.cls.key != "system_default"
         and (
             old.cls.value is None
@@ -152,9 +156,11 @@ def merge(old: State, new: State, r: Reading) -> State:
     elif new.system.value is not None and system is new.system and new.system.value != old.system.value:
         cls = new.cls if new.cls.value is not None else cls
     mode = _carried(old.mode)
+    same_leak = new.mode.value in _LEAKS and old.mode.value in _LEAKS  # the medium was already known
     if (
         new.mode.value is not None
-        and not (r.mode_also and old.mode.value not in (None, "UNK"))
+        and not adds
+        and not same_leak
         and (old.mode.value in (None, "UNK") or (new.mode.value not in _CONTEXT_MODES and r.symptom_strength >= 2))
     ):
         mode = new.mode

@@ -185,3 +185,23 @@ def test_s2_unit_correction_in_english(understand: Understand) -> None:
     _, f = understand("It's unit 1, not unit 2", history)
     assert (f.location.unit, f.location.system, f.equipment_type.normalized) == ("1", "QFA", "CO")
     assert (f.status_code.normalized, f.priority.normalized) == ("UST", 1)
+
+
+def test_s2_added_symptom_keeps_the_reported_one(understand: Understand) -> None:
+    history = turns(
+        ("user", "1호기 IDF B 진동 높음"),
+        ("assistant", "접수: 1호기 / HNC 유인송풍기 계통 / BL 송풍기 / VIB 진동 / 우선순위 3"),
+    )
+    _, f = understand("모터 베어링 온도도 80도까지 올라갔어요", history)
+    assert (f.equipment_type.normalized, f.status_code.normalized) == ("BL", "VIB")
+    _, f = understand("진동이 아니라 이상한 소리가 나는 거예요", history)
+    assert f.status_code.normalized == "NOI"
+
+
+def test_s2_generic_leak_keeps_the_known_medium(understand: Understand) -> None:
+    history = turns(
+        ("user", "Unit 1 seal oil pump A oil leak"),
+        ("assistant", "Logged: Unit 1 / MKW seal oil system / PU pump / ELU oil leak / priority 3"),
+    )
+    _, f = understand("The leak is from the cooler, not the pump", history)
+    assert (f.equipment_type.normalized, f.status_code.normalized) == ("HE", "ELU")
