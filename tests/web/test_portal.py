@@ -330,13 +330,23 @@ def test_phone_width_375(browser: Any, live_server: str, screenshot_dir: Path) -
         context.close()
 
 
-def test_english_switch(page: Any) -> None:
+def test_english_switch(page: Any, screenshot_dir: Path) -> None:
     page.locator("#lang-toggle").click()
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("#send").inner_text() == "Send"
     assert page.locator("label[for=request-text]").inner_text().startswith("What is wrong")
+    send(page, "Unit 2 feedwater pump B high vibration, urgent")
+    wait_result(page)
+    shot(page, screenshot_dir, "8-english")
+    assert page.locator("#field-equipment_type .field-title").inner_text().startswith("Equipment type")
+    assert page.locator("#field-equipment_type .code-name").inner_text().startswith("Pumps")  # English first
+    assert page.locator("#progress-status").inner_text().startswith("Done")
+    assert field_code(page, "location").startswith("2LAC")
     page.locator("#lang-toggle").click()
     assert page.locator("#send").inner_text() == "보내기"
+    assert page.locator("#field-equipment_type .code-name").inner_text().startswith("펌프")
+    page.reload()  # the choice is remembered
+    page.wait_for_function("() => document.getElementById('lang-toggle').textContent.trim() === 'English'")
 
 
 def test_needs_review_duplicates_and_procedure_steps_are_marked(page: Any, screenshot_dir: Path) -> None:
