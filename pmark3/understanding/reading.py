@@ -346,7 +346,16 @@ class Analyzer:
         canon = r.doc.canon
         # A trip with its cause ("ground fault trip", "지락, 차단기 트립됨") is coded by the cause.
         causes = [s for s in symptoms if s.code not in _NOT_CAUSES and s.strength >= 2]
-        ranked = sorted(symptoms, key=lambda s: (s.code == "UST" and bool(causes), -s.strength, s.start))
+
+        def explains(s: SymptomHit) -> bool:
+            # "임펠러 마모로 유량 저하": the wear explains the low flow, which is the failure mode.
+            if not _BECAUSE.match(canon[s.end : s.end + 4]):
+                return False
+            stop = canon.find("|", s.end)
+            stop = len(canon) if stop < 0 else stop
+            return any(o.start > s.end and o.start < stop and o.code != "UST" and o.strength >= 2 for o in symptoms)
+
+        ranked = sorted(symptoms, key=lambda s: (s.code == "UST" and bool(causes), explains(s), -s.strength, s.start))
         seen: set[str] = set()
         for s in ranked:
             code = s.code
@@ -370,7 +379,7 @@ class Analyzer:
         if not r.modes or not r.classes:
             return
         mode, cls = r.modes[0], r.classes[0]
-        if mode.value == "AIR" and cls.value == "VA" and _STUCK_AT.search(r.doc.canon):
+        if mode.value in ("AIR", "FTF") and cls.value == "VA" and _STUCK_AT.search(r.doc.canon):
             # "damper stuck at 30%": the damper does not move, no instrument reads wrong.
             r.modes.insert(0, Candidate("FTO", 0.8, "from_class", mode.original))
         elif mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
@@ -392,7 +401,11 @@ class Analyzer:
             # An instrument whose value drops or jumps reads wrong - or reads nothing.
             code = "NOO" if _ZERO.search(r.doc.canon) else "AIR"
             r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
-        elif mode.value in ("LOO", "HIO") and cls.value in ("VE", "TA", "PI", "HE"):
+        elif (
+            mode.value in ("LOO", "HIO")
+            and cls.value in ("VE", "TA", "PI", "HE")
+            and not _FLOW_WORDS.search(canonical(mode.original))
+        ):
             # A vessel's or pipe's pressure out of range is a deviation, not its output.
             r.modes.insert(0, Candidate("PDE", 0.8, "from_class", mode.original))
         elif mode.value in ("FTO", "FTC") and cls.value == "SG":
@@ -412,11 +425,13 @@ class Analyzer:
 _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
+_FLOW_WORDS = re.compile(r"유량|풍량|flow")
 _ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴")
 _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
 )
-_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸)")
+_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
+_BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|(?:^| )due to|(?:^| )because)")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
 # A generator's own subsystems are named after it ("발전기 고정자 냉각수 펌프" is MKF, not MKA).

@@ -359,7 +359,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("CTM", 3, r"쇳가루|금속분|metal particles|색깔[^|]{0,3}?(?:이상|변)"),
     ("PLU", 3, r"쌓임|쌓였|퇴적|적체|build ?up|조개|패류|marine growth|붙음|부착"),
     ("AIR", 3, r"drift|드리프트|영점[^|]{0,3}?(?:틀|이탈|변동|안맞)|disagree|don t agree|do not agree|mismatch"),
-    ("PDE", 2, r"불균형|imbalance|unbalance"),
+    ("PDE", 2, r"불균형|imbalance|unbalance|최저 ?수준|최고 ?수준|하한치|상한치|low low|high high"),
+    ("SER", 2, r"빠짐|빠졌|빠져|탈락|missing|fell off|came off"),
+    ("NOI", 2, r"slam|(?<![a-z])bang|쾅"),
     ("AIR", 3, r"다고[^|]{0,2}?(?:나옴|나와|표시|뜸|떠|지시)|(?:있는데|없는데)[^|]{0,8}?(?:없다|있다)"),
     (
         "FTI",
