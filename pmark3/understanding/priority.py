@@ -47,7 +47,8 @@ CUES: list[tuple[int, int, str]] = [
     (
         2,
         1,
-        r"경보|알람|예비기" + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
+        r"(?<!오)(?<!허위)경보|(?<!오)알람|예비기"
+        + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
         r"backup[^|]{0,4}?없|계속상승|계속올라|계속[^|]{0,2}?(?:떨어|감소|하락)|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
         r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
         r"and rising|still rising|keeps rising)(?= |$)",
@@ -76,6 +77,7 @@ _NEGATED_BEFORE = re.compile(
 _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
 
 
+_FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|(?:^| )ol(?= |$)")
 
 
@@ -113,6 +115,8 @@ class PriorityReader:
             for m in rx.finditer(canon):
                 if m.end() == m.start():
                     continue
+                if _FALSE_ALARM_BEFORE.search(canon[max(0, m.start() - 6) : m.start()]):
+                    continue  # "오경보", "false alarm": the alarm is the fault, not an urgency
                 negated = _NEGATED_BEFORE.search(canon[: m.start()]) or _NEGATED_AFTER.match(canon[m.end() :])
                 is_trip = "트립" in m.group(0) or "trip" in m.group(0)
                 if is_trip and re.match(r"^ ?(?:on )?(?:신호|지령|명령|코일|signal|command|coil)", canon[m.end() :]):

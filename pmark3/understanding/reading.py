@@ -397,7 +397,11 @@ class Analyzer:
             # A stuck valve or damper fails to move: open or close, by what is asked of it.
             code = "FTC" if _STUCK_OPEN.search(r.doc.canon) else "FTO"
             r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
-        elif mode.value in ("LOO", "HIO") and cls.value == "IP" and cls.key not in ("system_default", "from_mode"):
+        elif (
+            (mode.value in ("LOO", "HIO") or (mode.value == "PDE" and _CHANNEL_GAP.search(canonical(mode.original))))
+            and cls.value == "IP"
+            and cls.key not in ("system_default", "from_mode")
+        ):
             # An instrument whose value drops or jumps reads wrong - or reads nothing.
             code = "NOO" if _ZERO.search(r.doc.canon) else "AIR"
             r.modes.insert(0, Candidate(code, 0.8, "from_class", mode.original))
@@ -426,6 +430,7 @@ _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
 _FLOW_WORDS = re.compile(r"유량|풍량|flow")
+_CHANNEL_GAP = re.compile(r"편차|차이|deviation|differ")
 _ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴")
 _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"

@@ -298,7 +298,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,14}?"
         r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|high|low|rising|dropping|trending)",
     ),
-    ("ELE", 2, r"스파크|spark|아크|arcing|방전"),
+    ("ELE", 2, r"스파크|spark|아크|arcing|부분방전|방전흔적|partial discharge"),
     ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
     ("FTI", 3, r"제대로[^|]{0,4}?안"),
     ("SPO", 3, r"저절로|operates by itself"),
@@ -320,7 +320,15 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("STD", 3, r"부풀|swell|bulg"),
     ("BRD", 1, r"고장"),
     ("DOP", 3, r"동작[^|]{0,2}?느|slow to respond"),
-    ("LCP", 3, r"닫았는데[^|]{0,6}?흐름|leaks through|심머링|simmer"),
+    ("LCP", 3, r"닫았는데[^|]{0,6}?흐름|leaks through|leaking through|leak through|passing through|심머링|simmer"),
+    (
+        "FTF",
+        3,
+        r"추종[^|]{0,3}?(?:안|못|불)|not follow(?:ing)? (?:the )?(?:demand|command|setpoint)|won t engage|"
+        r"not engag|안물|물리지않|조작[^|]{0,3}?(?:불가|안됨|안돼|안되)",
+    ),
+    ("NOI", 3, r"(?:떨림|덜덜|쿵|딱딱|끼익|덜컹)[^|]{0,2}?소리"),
+    ("PTF", 3, r"전원[^|]{0,3}?(?:상실|끊|나감|없|차단됨)|power (?:loss|lost|failure)|loss of power"),
     ("FCO", 3, r"(?:cb|차단기)[^|]{0,4}?(?:클로즈|투입)[^|]{0,3}?(?:안|불가)|breaker won t close|fails? to close in"),
     (
         "FDC",
@@ -366,7 +374,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "FTI",
         3,
-        r"화면[^|]{0,3}?(?:멈|정지|안나|안 나)|조작[^|]{0,3}?(?:불가|안됨|안돼|안되)|screen froze|frozen screen|hmi freez",
+        r"화면[^|]{0,3}?(?:멈|정지|안나|안 나)|screen froze|frozen screen|hmi freez",
     ),
     ("AIR", 3, r"(?:reading|reads|지시)[^|]{0,14}?(?:lower|higher|less|more) than|than (?:lt|pt|tt|ft|te|tc)(?= |$)"),
     ("SPO", 3, r"혼자[^|]{0,3}?(?:열|닫|동작|움직|켜|꺼|투입|개방)|by itself|on its own"),
@@ -384,7 +392,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("CTM", 3, r"물[^|]{0,2}?섞|수분[^|]{0,2}?(?:혼입|섞)|뿌옇|milky"),
     ("FTS", 3, r"기동하면[^|]{0,10}?(?:떨어|트립|정지)|넣으면[^|]{0,6}?(?:떨어|트립)"),
     ("SER", 3, r"쏠림|치우침|한쪽으로[^|]{0,3}?(?:쏠|치우|밀)"),
-    ("AIR", 3, r"off from|differs? from|different from|\d+ (?:c|도) off|지시[^|]{0,3}?0(?= |$)"),
+    ("AIR", 3, r"off from|differs? from|different from|\d+ (?:c|도) off"),
+    ("NOO", 3, r"지시[^|]{0,3}?0(?= |$)|reads? 0(?= |$)"),
     ("SER", 3, r"점검창[^|]{0,3}?오염|dirty"),
     ("UST", 3, r"stopped unexpectedly|tripped unexpectedly|unexpected(?:ly)? stop"),
     ("FTS", 3, r"점화[^|]{0,3}?(?:실패|안됨|불가|안돼)|ignition fail"),
