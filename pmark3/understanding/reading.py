@@ -349,7 +349,7 @@ class Analyzer:
 
         def explains(s: SymptomHit) -> bool:
             # "임펠러 마모로 유량 저하": the wear explains the low flow, which is the failure mode.
-            if not _BECAUSE.match(canon[s.end : s.end + 4]):
+            if s.code not in _MECHANISMS or not _BECAUSE.match(canon[s.end : s.end + 4]):
                 return False
             stop = canon.find("|", s.end)
             stop = len(canon) if stop < 0 else stop
@@ -382,7 +382,12 @@ class Analyzer:
         if mode.value in ("AIR", "FTF") and cls.value == "VA" and _STUCK_AT.search(r.doc.canon):
             # "damper stuck at 30%": the damper does not move, no instrument reads wrong.
             r.modes.insert(0, Candidate("FTO", 0.8, "from_class", mode.original))
-        elif mode.value == "AIR" and (cls.key == "system_default" or not r.class_explicit) and cls.value != "IP":
+        elif (
+            mode.value == "AIR"
+            and (cls.key == "system_default" or not r.class_explicit)
+            and cls.value != "IP"
+            and not _POSITION.search(canonical(mode.original))
+        ):
             # A wrong reading is the instrument's fault, whatever system it sits in.
             r.classes.insert(0, Candidate("IP", 0.8, "from_mode", mode.original))
         elif (
@@ -436,6 +441,8 @@ _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
 )
 _STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
+_POSITION = re.compile(r"피드백|feedback|개도|position")  # a valve's own position signal
+_MECHANISMS = frozenset({"STD", "CTM", "SER"})
 _BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|(?:^| )due to|(?:^| )because)")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
@@ -445,6 +452,7 @@ _UMBRELLAS = {
     "MAA": frozenset({"MAX"}),
     "MAB": frozenset({"MAX"}),
     "MAC": frozenset({"MAX"}),
+    "MAG": frozenset({"MAJ"}),  # "복수기 진공펌프" is the vacuum system's pump
 }
 
 

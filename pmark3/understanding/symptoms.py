@@ -296,7 +296,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         "PDE",
         2,
         r"(?:전류|current|amps|레벨|level|수위|유위|유면|압력|pressure)[^|]{0,14}?"
-        r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|high|low|rising|dropping|trending)",
+        r"(?:높|낮|저하|상승|증가|감소|올라|내려|떨어|큼|커짐|크다|high|low|rising|dropping|trending)",
     ),
     ("ELE", 2, r"스파크|spark|아크|arcing|부분방전|방전흔적|partial discharge"),
     ("FTF", 3, r"작동[^|]{0,2}?안함|응답[^|]{0,2}?없|won t operate|안움직|권상[^|]{0,2}?안|won t lift"),
@@ -327,7 +327,17 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"추종[^|]{0,3}?(?:안|못|불)|not follow(?:ing)? (?:the )?(?:demand|command|setpoint)|won t engage|"
         r"not engag|안물|물리지않|조작[^|]{0,3}?(?:불가|안됨|안돼|안되)",
     ),
-    ("NOI", 3, r"(?:떨림|덜덜|쿵|딱딱|끼익|덜컹)[^|]{0,2}?소리"),
+    ("NOI", 3, r"(?:떨림|덜덜|쿵|딱딱|끼익|덜컹)[^|]{0,2}?소리|chatter"),
+    ("STD", 3, r"벌어짐|벌어졌|벌어져|gap opened"),
+    ("ERO", 3, r"(?:개도|지시|position)[^|]{0,3}?(?:떨림|흔들)"),
+    ("LOO", 3, r"공급[^|]{0,3}?(?:안됨|안돼|불가|중단|부족)|no supply"),
+    ("AIR", 3, r"피드백[^|]{0,3}?(?:이상|틀|불량|안맞)|feedback (?:wrong|error|mismatch)"),
+    (
+        "PDE",
+        2,
+        r"(?:유압|이슬점|dew point|oil pressure|hydraulic pressure)[^|]{0,8}?"
+        r"(?:높|낮|저하|상승|증가|감소|high|low)",
+    ),
     ("PTF", 3, r"전원[^|]{0,3}?(?:상실|끊|나감|없|차단됨)|power (?:loss|lost|failure)|loss of power"),
     ("FCO", 3, r"(?:cb|차단기)[^|]{0,4}?(?:클로즈|투입)[^|]{0,3}?(?:안|불가)|breaker won t close|fails? to close in"),
     (
