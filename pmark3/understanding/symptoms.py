@@ -100,7 +100,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"[^|]{0,20}?(?:나옴|나와|새|흐르|흘러|흐름|넘어|누설|빠짐|leak|pass|flow)",
     ),
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
-    ("INL", 3, r"(?:튜브|tube)[^|]{0,8}?(?:누설|누수|리크|터|파열|파공|leak|rupture|burst)"),
+    ("INL", 3, r"(?:튜브|tube|코일|coil)[^|]{0,8}?(?:누설|누수|리크|터|파열|파공|leak|rupture|burst)"),
     # Start / stop / trip.
     ("FTS", 3, r"기동[^|]{0,5}?(?:안됨|안돼|불가|실패|안되|안됐|못함)|기동불가|기동실패|시동불가|시동안|스타트불가"),
     ("PDE", 3, r"(?:전도도|ph|순도|농도|conductivity|purity)[^|]{0,14}?(?:경보|알람|alarm)"),
@@ -329,6 +329,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     ("NOI", 3, r"(?:떨림|덜덜|쿵|딱딱|끼익|덜컹)[^|]{0,2}?소리|chatter"),
     ("STD", 3, r"벌어짐|벌어졌|벌어져|gap opened"),
+    ("FTI", 3, r"유지[^|]{0,3}?(?:못|안됨|안돼|불가)|can t hold|cannot hold|won t hold|회전[^|]{0,3}?(?:불량|이상)"),
+    ("LOO", 3, r"토출[^|]{0,3}?(?:안됨|안돼|안되|불가|없)|no discharge"),
+    ("AIR", 3, r"실제[^|]{0,2}?보다|than actual|(?:적게|많게|크게|작게)[^|]{0,3}?(?:나옴|나와|표시|지시|읽)"),
     ("ERO", 3, r"(?:개도|지시|position)[^|]{0,3}?(?:떨림|흔들)"),
     ("LOO", 3, r"공급[^|]{0,3}?(?:안됨|안돼|불가|중단|부족)|no supply"),
     ("AIR", 3, r"피드백[^|]{0,3}?(?:이상|틀|불량|안맞)|feedback (?:wrong|error|mismatch)"),
@@ -478,7 +481,7 @@ def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
     return kept
 
 
-_OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절연유|기름|누유|oil|lube|hydraulic|grease")
+_OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절연유|기름|그리스|구리스|누유|oil|lube|hydraulic|grease")
 _FUEL = re.compile(
     r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel"
 )
