@@ -95,7 +95,7 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 터빈|증기터빈|turbine ; ; ST ;
 변압기|트랜스|transformer|xfmr ; ; PT ;
 배전반|스위치기어|차단기반|분전반|차단기|접촉기|마그네트|contactor|mcc|switchgear|swgr|vcb|acb|vacuum circuit breaker|circuit breaker|breaker ; ; SG ;
-인버터|vfd|vsd|inverter ; ; FC ;
+인버터|vfd|vsd|inverter|사이리스터|thyristor|정류기|rectifier ; ; FC ;
 케이블|전력케이블|케이블헤드|cable|cable termination|termination|bus duct ; ; PC ;
 크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
 디젤엔진|diesel engine ; ; CE ;
