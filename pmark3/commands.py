@@ -49,9 +49,12 @@ def ask(args: argparse.Namespace) -> int:
     result = engine.ask(MaintenanceRequest(text=args.text, session_id=args.session), source="cli")
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    else:
+    elif result.status != "rejected":
         print(summary(result, engine.deps.catalog))
-    return 0 if result.status not in ("rejected", "error") else (2 if result.status == "rejected" else 1)
+    if result.status == "rejected":
+        print(f"pmark3: error: {result.errors[0].message}", file=sys.stderr)
+        return 2
+    return 1 if result.status == "error" else 0
 
 
 def summary(result: Result, catalog: Any) -> str:
@@ -82,9 +85,12 @@ def summary(result: Result, catalog: Any) -> str:
     return "\n".join(lines)
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[int, str]]:
+def _require_file(path: Path) -> None:
     if not path.is_file():
         raise InvalidRequest(f"{path}: no such file")
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, str]]:
     with path.open(encoding="utf-8", errors="strict") as fh:
         try:
             for number, line in enumerate(fh, 1):
@@ -126,14 +132,15 @@ def _batch_line(engine: Any, number: int, line: str) -> dict[str, Any]:
 def batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    total = _count_lines(args.input) if args.input.is_file() else 0
+    _require_file(args.input)
+    total = _count_lines(args.input)
     lines = _read_jsonl(args.input)
     engine = _engine(checkpoints=False)
     out = args.out.open("w", encoding="utf-8") if args.out else sys.stdout
     started = time.perf_counter()
     count = 0
     try:
-        with tqdm(total=total, desc="batch", unit="req", file=sys.stderr, disable=None) as bar:
+        with tqdm(total=total, desc="batch", unit="req", file=sys.stderr, mininterval=0.5) as bar:
             for number, line in lines:
                 out.write(json.dumps(_batch_line(engine, number, line), ensure_ascii=False) + "\n")
                 count += 1
@@ -169,8 +176,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def evaluate(args: argparse.Namespace) -> int:
-    if not args.input.is_file():
-        raise InvalidRequest(f"{args.input}: no such file")
+    _require_file(args.input)
     engine = _engine(checkpoints=False)
     if args.retrieval:
         from pmark3.search.evaluation import format_report as fmt_retrieval
@@ -220,6 +226,7 @@ def seed(args: argparse.Namespace) -> int:
 def ingest(args: argparse.Namespace) -> int:
     from pmark3.ingest import ingest_file
 
+    _require_file(args.input)
     engine = _engine()
     summary_ = ingest_file(args.input, engine)
     print(json.dumps(summary_ if isinstance(summary_, dict) else summary_.model_dump(), ensure_ascii=False))

@@ -55,6 +55,7 @@ def test_ask_json_follows_the_result_contract(settings: Any) -> None:
         (("ask", "펌프 진동", "--session", "S-nope"), "does not exist"),
         (("batch", "/no/such/file.jsonl"), "no such file"),
         (("eval", "/no/such/file.jsonl"), "no such file"),
+        (("ingest", "/no/such/file.jsonl"), "no such file"),
         (("frobnicate",), "invalid choice"),
     ],
 )

@@ -30,7 +30,15 @@ def handle_error(state: dict[str, Any], deps: Any) -> dict[str, Any]:
         status=status,
         reason=f"{error['step']}: {error['message']}",
     )
-    log.warning("request %s ended as %s at %s: %s", state["request_id"], status, error["step"], error["message"])
+    # A rejection is the caller's input, already in the result; a failure is ours to look at.
+    log.log(
+        logging.INFO if status == "rejected" else logging.WARNING,
+        "request %s ended as %s at %s: %s",
+        state["request_id"],
+        status,
+        error["step"],
+        error["message"],
+    )
     errors = list(state.get("errors") or [])
     errors.append(error)
     return {"status": status, "response": response, "errors": errors, "questions": []}
