@@ -328,7 +328,16 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"not engag|안물|물리지않|조작[^|]{0,3}?(?:불가|안됨|안돼|안되)",
     ),
     ("NOI", 3, r"(?:떨림|덜덜|쿵|딱딱|끼익|덜컹)[^|]{0,2}?소리|chatter"),
-    ("STD", 3, r"벌어짐|벌어졌|벌어져|gap opened|찢김|찢겨|찢긴"),
+    ("STD", 3, r"벌어짐|벌어졌|벌어져|gap opened|찢김|찢겨|찢긴|휨|휘어|휘었|(?<![a-z])bent|warp"),
+    ("UST", 3, r"기동[^|]{0,12}?(?:만에|후에?)[^|]{0,3}?(?:정지|트립|멈)"),
+    ("LCP", 2, r"역류|backflow|reverse flow"),
+    # A seal-water, lube-oil or cooling pressure out of range is a deviation, not the pump's output.
+    (
+        "PDE",
+        3,
+        r"(?:씰|seal|윤활|lube|oil|냉각|cooling|제어|control|공급|supply|흡입|suction)[^|]{0,6}?"
+        r"(?:압력|pressure)[^|]{0,6}?(?:높|낮|저하|상승|떨어|high|low|drop)",
+    ),
     ("FTI", 3, r"유지[^|]{0,3}?(?:못|안됨|안돼|불가)|can t hold|cannot hold|won t hold|회전[^|]{0,3}?(?:불량|이상)"),
     ("LOO", 3, r"토출[^|]{0,3}?(?:안됨|안돼|안되|불가|없)|no discharge"),
     ("AIR", 3, r"실제[^|]{0,2}?보다|than actual|(?:적게|많게|크게|작게)[^|]{0,3}?(?:나옴|나와|표시|지시|읽)"),
