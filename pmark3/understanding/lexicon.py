@@ -89,7 +89,7 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
 압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
 밸브|벨브|발브|밸부|조절밸브|전동밸브|스팀트랩|steam trap|트랩|드레인트랩|drain trap|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
-열교환기|냉각기|쿨러|오일쿨러|급수가열기|가열기|가열코일|heating coil|heat exchanger|cooler|oil cooler|hx ; ; HE ;
+열교환기|냉각기|쿨러|오일쿨러|급수가열기|가열기|가열코일|히터|heating coil|heater|heat exchanger|cooler|oil cooler|hx ; ; HE ;
 배관|파이프|관로|헤더|엘보|드레인배관|piping|pipe|header|elbow|line ; ; PI ;
 탱크|저장탱크|저장조|tank ; ; TA ;
 터빈|증기터빈|turbine ; ; ST ;

@@ -442,8 +442,8 @@ _ADDED_SYMPTOM = re.compile(
 )
 _STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
 _POSITION = re.compile(r"피드백|feedback|개도|position")  # a valve's own position signal
-_MECHANISMS = frozenset({"STD", "CTM", "SER"})
-_BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|(?:^| )due to|(?:^| )because)")
+_MECHANISMS = frozenset({"STD", "CTM", "SER", "LOO"})
+_BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|돼서|되서|되어|해서|서(?!류)|니까|(?:^| )due to|(?:^| )because)")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")
 # A generator's own subsystems are named after it ("발전기 고정자 냉각수 펌프" is MKF, not MKA).
