@@ -8,6 +8,8 @@ from typing import Any
 import azure.durable_functions as df
 import azure.functions as func
 
+from pmark3.api.payloads import catalog_payload
+from pmark3.catalog import load_catalog
 from triggers.common import error_response, json_response
 
 NAME = "catalog"
@@ -16,16 +18,8 @@ bp = df.Blueprint()
 
 
 @cache
-def catalog_payload() -> dict[str, Any]:
-    from pmark3.catalog import load_catalog
-
-    cat = load_catalog()
-    tables = {"systems": cat.systems, "equipment_types": cat.equipment_classes, "status_codes": cat.failure_modes}
-    out: dict[str, Any] = {
-        key: {code: {"ko": c.name_ko, "en": c.name_en} for code, c in rows.items()} for key, rows in tables.items()
-    }
-    out["priorities"] = {str(p.priority): {"ko": p.name_ko, "en": p.name_en} for p in cat.priorities.values()}
-    return out
+def _payload() -> dict[str, Any]:
+    return catalog_payload(load_catalog())
 
 
 @bp.function_name(NAME)
@@ -33,6 +27,6 @@ def catalog_payload() -> dict[str, Any]:
 def catalog(req: func.HttpRequest) -> func.HttpResponse:
     try:
         # Static for the life of a deployment: browsers and the CDN may keep it an hour.
-        return json_response(catalog_payload(), headers={"Cache-Control": "public, max-age=3600"})
+        return json_response(_payload(), headers={"Cache-Control": "public, max-age=3600"})
     except Exception as exc:
         return error_response(req, exc)

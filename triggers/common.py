@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import azure.functions as func
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from pmark3.api.payloads import parse_json_body
+from pmark3.api.problems import Problem
 from pmark3.config import Settings, get_settings
 from pmark3.errors import DependencyError, InvalidRequest, NotFound, PMark3Error, StoreError
 from pmark3.ports import EventPublisher
@@ -88,14 +90,6 @@ def set_context(context: AppContext | None) -> None:
 # -- responses ---------------------------------------------------------------------------------
 
 
-class Problem(Exception):
-    """An RFC 9457 problem, the same body as the local API's ``pmark3.api.problems``."""
-
-    def __init__(self, status: int, title: str, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.status, self.title, self.detail, self.extra = status, title, detail, extra
-
-
 def problem_response(
     status: int, title: str, detail: str, instance: str | None = None, **extra: Any
 ) -> func.HttpResponse:
@@ -142,26 +136,8 @@ def error_response(req: func.HttpRequest, exc: Exception) -> func.HttpResponse:
 
 
 def read_json(req: func.HttpRequest, max_bytes: int) -> Any:
-    """The JSON body, or a problem: wrong content type 415, too large 413, not JSON 400."""
-    ctype = (req.headers.get("content-type") or "").split(";")[0].strip().lower()
-    if ctype != JSON:
-        raise Problem(415, "Unsupported media type", f"send the body as application/json, not {ctype or 'nothing'}")
-    body = req.get_body() or b""
-    if len(body) > max_bytes:
-        raise Problem(413, "Payload too large", f"the body is larger than {max_bytes} bytes")
-    try:
-        return json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise Problem(400, "Malformed JSON", f"the body is not valid UTF-8 JSON: {exc}") from None
-
-
-def validate_model(model: type[M], data: Any) -> M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        errors = [{"loc": [str(p) for p in e["loc"]], "msg": e["msg"]} for e in exc.errors()]
-        detail = "; ".join(f"{'.'.join(e['loc']) or 'body'}: {e['msg']}" for e in errors)
-        raise Problem(422, "Invalid request", detail, errors=errors) from None
+    """The JSON body, or a problem (415, 413, 400), exactly as the local API answers."""
+    return parse_json_body(req.headers.get("content-type"), req.get_body() or b"", max_bytes)
 
 
 # -- status ------------------------------------------------------------------------------------

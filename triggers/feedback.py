@@ -12,9 +12,10 @@ from typing import Any
 import azure.durable_functions as df
 import azure.functions as func
 
+from pmark3.api.payloads import validate_model
 from pmark3.errors import NotFound
 from pmark3.feedback import Feedback, apply_feedback
-from triggers.common import error_response, get_context, json_response, read_json, validate_model
+from triggers.common import error_response, get_context, json_response, read_json
 
 NAME = "request_feedback"
 LIST_NAME = "request_feedback_list"

@@ -18,6 +18,7 @@ import azure.functions as func
 
 from orchestrators.workflow import NAME as ORCHESTRATOR
 from pmark3 import telemetry
+from pmark3.api.payloads import validate_model
 from pmark3.errors import InvalidRequest
 from pmark3.models import MaintenanceRequest
 from pmark3.store import utcnow
@@ -30,7 +31,6 @@ from triggers.common import (
     json_response,
     problem_response,
     read_json,
-    validate_model,
 )
 
 NAME = "start_request"

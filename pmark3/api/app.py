@@ -7,7 +7,6 @@ GET on that URL reports ``runtimeStatus`` and the current step in ``customStatus
 from __future__ import annotations
 
 import asyncio
-import json
 from concurrent.futures import Future
 from importlib import resources
 from typing import Any
@@ -15,14 +14,13 @@ from typing import Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import ValidationError
 
+from pmark3.api.payloads import catalog_payload, parse_json_body, session_requests_payload, validate_model
 from pmark3.api.problems import Problem, install
 from pmark3.api.status import status_payload
 from pmark3.errors import InvalidRequest, NotFound
 from pmark3.feedback import Feedback, apply_feedback
 from pmark3.models import MaintenanceRequest, Result
-from pmark3.store.sql_store import as_utc
 from pmark3.workflow.local_engine import LocalEngine
 from pmark3.workflow.nodes.validate_input import clean_text
 
@@ -30,29 +28,11 @@ MAX_WAIT_S = 120
 
 
 async def read_json(request: Request, max_bytes: int) -> Any:
-    """The JSON body, or a problem: wrong content type 415, too large 413, not JSON 400."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype != "application/json":
-        raise Problem(415, "Unsupported media type", f"send the body as application/json, not {ctype or 'nothing'}")
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
+        # Refuse before reading a body we will not accept.
         raise Problem(413, "Payload too large", f"the body is larger than {max_bytes} bytes")
-    body = await request.body()
-    if len(body) > max_bytes:
-        raise Problem(413, "Payload too large", f"the body is larger than {max_bytes} bytes")
-    try:
-        return json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Problem(400, "Malformed JSON", f"the body is not valid UTF-8 JSON: {exc}") from exc
-
-
-def _model(model: type[Any], data: Any) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        errors = [{"loc": [str(p) for p in e["loc"]], "msg": e["msg"]} for e in exc.errors()]
-        detail = "; ".join(f"{'.'.join(e['loc']) or 'body'}: {e['msg']}" for e in errors)
-        raise Problem(422, "Invalid request", detail, errors=errors) from exc
+    return parse_json_body(request.headers.get("content-type"), await request.body(), max_bytes)
 
 
 def create_app(engine: LocalEngine) -> FastAPI:
@@ -90,7 +70,7 @@ def create_app(engine: LocalEngine) -> FastAPI:
         },
     )
     async def submit(request: Request, wait: float = Query(0, ge=0, le=MAX_WAIT_S)) -> Response:
-        data = _model(MaintenanceRequest, await read_json(request, settings.max_body_bytes))
+        data = validate_model(MaintenanceRequest, await read_json(request, settings.max_body_bytes))
         try:
             clean_text(data.text, settings.min_text_length, settings.max_text_length)
         except InvalidRequest as exc:
@@ -128,7 +108,7 @@ def create_app(engine: LocalEngine) -> FastAPI:
         },
     )
     async def post_feedback(request_id: str, request: Request) -> dict[str, Any]:
-        fb = _model(Feedback, await read_json(request, settings.max_body_bytes))
+        fb = validate_model(Feedback, await read_json(request, settings.max_body_bytes))
         items = apply_feedback(deps.store, deps.catalog, deps.normalizer, request_id, fb)
         return {"request_id": request_id, "saved": items}
 
@@ -147,34 +127,11 @@ def create_app(engine: LocalEngine) -> FastAPI:
 
     @app.get("/api/sessions/{session_id}/requests", summary="The session's requests, oldest first")
     def session_requests(session_id: str) -> dict[str, Any]:
-        rows = deps.store.session_requests(session_id)
-        return {
-            "session_id": session_id,
-            "requests": [
-                {
-                    "id": r["id"],
-                    "text": r["text"],
-                    "runtimeStatus": r["runtime_status"],
-                    "status": r["status"],
-                    "createdTime": as_utc(r["created_at"]).isoformat(),
-                }
-                for r in rows
-            ],
-        }
+        return session_requests_payload(deps.store, session_id)
 
     @app.get("/api/catalog", summary="Code lists with Korean and English names")
     def catalog() -> dict[str, Any]:
-        cat = deps.catalog
-        table = {
-            "systems": cat.systems,
-            "equipment_types": cat.equipment_classes,
-            "status_codes": cat.failure_modes,
-        }
-        out: dict[str, Any] = {
-            key: {code: {"ko": c.name_ko, "en": c.name_en} for code, c in rows.items()} for key, rows in table.items()
-        }
-        out["priorities"] = {str(p.priority): {"ko": p.name_ko, "en": p.name_en} for p in cat.priorities.values()}
-        return out
+        return catalog_payload(deps.catalog)
 
     @app.get("/api/health", summary="Liveness and basic readiness")
     def health() -> dict[str, Any]:
