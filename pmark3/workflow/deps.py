@@ -14,7 +14,6 @@ from typing import Any
 
 from pmark3.catalog import Catalog, load_catalog
 from pmark3.config import Settings, get_settings
-from pmark3.plant import FunctionalLocation
 from pmark3.ports import COLLECTIONS, Embedder, EventPublisher, RequestParser, TermNormalizer, VectorIndex
 from pmark3.store import SqlStore
 
@@ -33,7 +32,6 @@ class Deps:
     index: VectorIndex | None = None
     embedder: Embedder | None = None
     publisher: EventPublisher | None = None
-    locations: dict[str, FunctionalLocation] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -89,7 +87,6 @@ def build_deps(
         index=index,
         embedder=embedder,
         publisher=publisher,
-        locations={fl.kks: fl for fl in plant.locations},
         extras=deps_extras,
     )
 

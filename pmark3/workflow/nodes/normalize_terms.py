@@ -16,10 +16,6 @@ def normalize_terms(state: dict[str, Any], deps: Any) -> dict[str, Any]:
     fields = deps.normalizer.normalize(parsed, text, history)
     update: dict[str, Any] = {name: getattr(fields, name).model_dump(mode="json") for name in FIELD_NAMES}
     update["parser_disagreement"] = []
-    located = deps.locations.get(str(fields.location.normalized or ""))
-    if located is not None:
-        lang = state.get("language") or parsed.language
-        update["location"]["label"] = located.name_ko if lang == "ko" else located.name_en
     if parsed.parser == "llm":
         # A second opinion is cheap locally; telling the user where the two readings differ is
         # worth more than hiding it.
