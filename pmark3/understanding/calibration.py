@@ -8,6 +8,11 @@ a key seen a few times cannot claim 0.9, and discounted because the rules were t
 part of those requests (accuracy on unseen text is lower):
 
     confidence = DISCOUNT * (right + A * PRIOR) / (seen + A),   A = 8, PRIOR = 0.5, DISCOUNT = 0.97
+FIELD_DISCOUNT = {"status_code": 0.9}
+
+The failure mode gets a larger discount (0.9): on requests written blind it was right
+about three times in four while its dev accuracy was near 1, so no failure-mode key may
+claim 0.9 (the high-confidence bin must stay right 95% of the time on unseen text).
 
 The labeled requests are the dev split, the shared sample and 1500 work orders of the
 seeded CMMS history (their texts were not used to write the rules, so they keep the
@@ -28,6 +33,7 @@ from pathlib import Path
 A = 8.0
 PRIOR = 0.5
 DISCOUNT = 0.97
+FIELD_DISCOUNT = {"status_code": 0.9}
 TABLE_FILE = "calibration_table.py"
 
 DEFAULTS: dict[str, dict[str, float]] = {
@@ -91,7 +97,8 @@ def fit(triples: Iterable[tuple[str, str, bool]]) -> dict[str, object]:
             b[1] += 1
     confidence: dict[str, dict[str, float]] = {}
     for fld, row in counts.items():
-        confidence[fld] = {k: round(DISCOUNT * (r + A * PRIOR) / (n + A), 3) for k, (r, n) in sorted(row.items())}
+        d = FIELD_DISCOUNT.get(fld, DISCOUNT)
+        confidence[fld] = {k: round(d * (r + A * PRIOR) / (n + A), 3) for k, (r, n) in sorted(row.items())}
         confidence[fld]["*"] = DEFAULTS.get(fld, {}).get("*", 0.5)
     return {
         "method": f"per evidence key: {DISCOUNT} * (right + {A} * {PRIOR}) / (seen + {A}) on the dev split, "
