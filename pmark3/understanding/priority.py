@@ -78,7 +78,7 @@ _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|�
 
 
 _FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
-_PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|(?:^| )ol(?= |$)")
+_PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
 
 
 def _bounded(word: str) -> str:

@@ -463,7 +463,7 @@ def _umbrella(h: Hit, strong: list[Hit]) -> bool:
 
 _COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
 _CHANNELS = frozenset({"dcs", "hmi"})
-_REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|(?:^| )(?:on|from|in)(?= |$)")
+_REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|표시|(?:^| )(?:on|from|in|shows?|says)(?= |$)")
 
 
 def _reported_by(canon: str, h: Hit) -> bool:

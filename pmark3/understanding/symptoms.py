@@ -330,6 +330,12 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("NOI", 3, r"(?:떨림|덜덜|쿵|딱딱|끼익|덜컹)[^|]{0,2}?소리|chatter"),
     ("STD", 3, r"벌어짐|벌어졌|벌어져|gap opened|찢김|찢겨|찢긴|휨|휘어|휘었|(?<![a-z])bent|warp"),
     ("UST", 3, r"기동[^|]{0,12}?(?:만에|후에?)[^|]{0,3}?(?:정지|트립|멈)"),
+    (
+        "FTF",
+        3,
+        r"not making|접점[^|]{0,3}?불량|contact (?:fail|problem)|토크[^|]{0,3}?(?:트립|스위치)|torque (?:trip|switch)|"
+        r"안풀|풀리지[^|]{0,2}?않|won t release|not releas",
+    ),
     ("AIR", 3, r"(?:sensor|transmitter|rtd|probe|thermocouple|센서|전송기)[^|]{0,3}?(?:failed|fault|broken|고장|불량)"),
     ("STD", 3, r"두께[^|]{0,6}?(?:미달|부족)|최소 ?두께|below minimum thickness"),
     ("LCP", 2, r"역류|backflow|reverse flow"),
