@@ -368,7 +368,8 @@ class Analyzer:
             seen.add(code)
             distinct = {x.code for x in symptoms if x.strength == s.strength}
             key = f"s{s.strength}_" + ("single" if len(distinct) == 1 else "multi")
-            r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end)))
+            tail = _INTENSITY.match(canon[s.end :])
+            r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end + (tail.end() if tail else 0))))
         if r.modes:
             r.symptom_original = r.modes[0].original
             # "소음도 같이 나요", "온도도 올라갔어요": a symptom added to the one reported, not a correction.
@@ -441,6 +442,8 @@ _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
 )
 _STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
+# "진동 심함": the user's words for the symptom include how bad it is.
+_INTENSITY = re.compile(r"^ ?(?:이|가|은|는)?(?:심함|심해|심하다|심각|큼|많음|발생|있음| high| severe| badly)")
 _POSITION = re.compile(r"피드백|feedback|개도|position")  # a valve's own position signal
 _MECHANISMS = frozenset({"STD", "CTM", "SER", "LOO"})
 _BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|돼서|되서|되어|해서|서(?!류)|니까|(?:^| )due to|(?:^| )because)")
