@@ -40,6 +40,8 @@ t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier ; HDE ; PT ;
 급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|fw line ; LAB ; PI ;
 main feedwater|main fw|fw flow|급수유량|feedwater flow|주급수|fw ; LAB ; ;
 fwcv|급수조절밸브|주급수조절밸브|feedwater control valve ; LAB ; VA ;
+급수재순환밸브|급수재순환|bfp 재순환밸브|bfp recirc|bfp recirculation valve ; LAC ; VA ;
+ah a|ah b|a ah|b ah ; HLD ; HE ;
 급수펌프|보일러급수펌프|터빈구동급수펌프|전동급수펌프|부스터펌프|bfp|bfpt|tdbfp|mdbfp|feed pump|feedwater pump|boiler feed pump|booster pump ; LAC ; PU ;
 고압히터|고압급수가열기|hp 히터|hph|hp heater|high pressure heater ; LAD ; HE ;
 주증기|주증기배관|main steam|ms line ; LBA ; ;

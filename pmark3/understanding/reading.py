@@ -441,7 +441,7 @@ _ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없�
 _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
 )
-_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
+_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%?[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
 # "진동 심함": the user's words for the symptom include how bad it is.
 _INTENSITY = re.compile(r"^ ?(?:이|가|은|는)?(?:심함|심해|심하다|심각|큼|많음|발생|있음| high| severe| badly)")
 _POSITION = re.compile(r"피드백|feedback|개도|position")  # a valve's own position signal
