@@ -22,7 +22,12 @@ CUES: list[tuple[int, int, str]] = [
         3,
         r"긴급|비상|즉시|당장|지금바로|급함|급해|급합니다|급하게|급히|시급|emergency|urgent|immediately|asap|right now",
     ),
-    (1, 2, r"감전|다칠|접근금지|출입금지|인명피해|personnel hazard|safety risk|safety hazard"),
+    (
+        1,
+        2,
+        r"감전|다칠|접근금지|출입금지|인명피해|personnel hazard|safety risk|safety hazard|"
+        r"(?:누출|폭발|화재|감전|사고)[^|]{0,2}?위험",
+    ),
     # A priority asked for by number ("우선순위 1로", "priority 2") is the strongest cue there is.
     (1, 4, r"우선순위 ?1(?= |$)|(?:^| )priority 1(?= |$)|(?:^| )p 1(?= |$)|1 순위"),
     (2, 4, r"우선순위 ?2(?= |$)|(?:^| )priority 2(?= |$)|(?:^| )p 2(?= |$)|2 순위"),

@@ -306,6 +306,11 @@ class Analyzer:
             stop = min([stop, *later])
             before = [h for h in heads if h.start < stop] or heads[:1]
         chosen: Hit | None = before[-1] if before else None
+        if chosen is not None and chosen.term in _BREAKERS and _STARTING.search(canon):
+            # "모터 기동 시 차단기 트립": the breaker protected the motor, the motor failed.
+            earlier = [h for h in before[:-1] if h.entry.cls in _DRIVEN and "|" not in canon[h.end : chosen.start]]
+            if earlier:
+                chosen = earlier[-1]
         distinct = {h.entry.cls for h in cls_hits}
         if chosen is not None and chosen.entry.cls == "FC" and any(h.entry.cls == "UP" for h in before[:-1]):
             chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter
@@ -466,6 +471,9 @@ def _umbrella(h: Hit, strong: list[Hit]) -> bool:
 
 _COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
 _CHANNELS = frozenset({"dcs", "hmi"})
+_BREAKERS = frozenset({"차단기", "breaker", "circuit breaker", "vcb", "acb"})
+_DRIVEN = frozenset({"EM", "PU", "BL", "CO"})  # machines a breaker feeds and trips to protect
+_STARTING = re.compile(r"기동|시동|(?:^| )start")
 _REPORT_WORDS = re.compile(r"경보|알람|alarm|에서|상|화면|표시|(?:^| )(?:on|from|in|shows?|says)(?= |$)")
 
 
