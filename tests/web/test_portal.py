@@ -421,6 +421,27 @@ def test_a_run_that_never_finishes_is_reported_not_left_spinning(page: Any, live
     assert page.locator("#send").is_enabled()
 
 
+def test_without_the_catalog_codes_still_show_and_the_page_says_why(browser: Any, live_server: str) -> None:
+    context = browser.new_context(locale="ko-KR")
+    pg = context.new_page()
+    try:
+        pg.route(
+            "**/api/catalog",
+            lambda route: route.fulfill(
+                status=503,
+                content_type="application/problem+json",
+                body='{"title": "Service unavailable", "status": 503, "detail": "catalog offline"}',
+            ),
+        )
+        pg.goto(live_server + "/")
+        send(pg, "2호기 급수펌프 B 진동 심함, 긴급")
+        wait_result(pg)
+        assert field_code(pg, "equipment_type") == "PU"
+        assert "catalog offline" in pg.locator("#catalog-error").inner_text()
+    finally:
+        context.close()
+
+
 def test_page_is_self_contained_and_runs_under_a_strict_csp(page: Any, live_server: str) -> None:
     """Nothing is fetched from elsewhere (it works offline), and the page needs no inline code or styles."""
     csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"

@@ -517,6 +517,11 @@
       eb.appendChild(eul);
       banners.appendChild(eb);
     }
+    if (state.catalogError) {
+      var cb = el("div", "banner banner-warning", t("catalogError", { detail: state.catalogError }));
+      cb.id = "catalog-error";
+      banners.appendChild(cb);
+    }
     if (r.warnings && r.warnings.length) {
       var wb = el("div", "banner banner-warning", null);
       wb.id = "warnings";
@@ -968,7 +973,11 @@
     return request("GET", apiUrl("/api/catalog")).then(function (res) {
       state.catalog = res.body;
       if (state.current && state.current.result) renderResult(state.current.result, { keepFeedback: true });
-    }, function () { state.catalog = null; /* codes are still shown, without names */ });
+    }, function (err) {
+      // Codes are still shown, without their names; the result says why.
+      state.catalog = null;
+      state.catalogError = err.detail || err.title || "";
+    });
   }
 
   function init() {

@@ -98,6 +98,7 @@ window.PMARK3_I18N = {
     needsReviewBanner: "검토 필요: 자동 코드화의 확신이 낮거나 빠진 값이 있습니다. 담당자가 확인한 뒤 저장하세요.",
     duplicateBanner: "중복 의심: 같은 설비에 열려 있는 통지가 있습니다 — {ids}",
     warningsTitle: "주의",
+    catalogError: "코드 이름 목록을 불러오지 못해 코드만 표시합니다 ({detail}).",
     resultErrorsTitle: "처리 중 오류 — 요청은 기록되었고 담당자가 확인합니다",
     resultErrorItem: "{step}: {message}",
 
@@ -275,6 +276,7 @@ window.PMARK3_I18N = {
     needsReviewBanner: "Needs review: the automatic coding is unsure or a value is missing. A person should check it before saving.",
     duplicateBanner: "Possible duplicate: an open notification exists for this equipment — {ids}",
     warningsTitle: "Warnings",
+    catalogError: "The code names could not be loaded, so only the codes are shown ({detail}).",
     resultErrorsTitle: "Errors while processing — the request is recorded and a person will check it",
     resultErrorItem: "{step}: {message}",
 
