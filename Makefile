@@ -38,13 +38,13 @@ seed: install
 run: install
 	$(BIN)/pmark3 serve
 
-test: install tools system-deps
+test: install tools system-deps lint
 	$(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy pmark3 activities orchestrators triggers function_app.py
+	$(BIN)/mypy pmark3 activities orchestrators triggers function_app.py bench
 
 bench: install
 	$(BIN)/python bench/parse_bench.py

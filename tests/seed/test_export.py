@@ -9,8 +9,10 @@ from pmark3.seed.__main__ import main
 
 def test_write_jsonl_round_trips_through_the_cli(tmp_path: Path, small_plant: PlantData) -> None:
     assert main([str(tmp_path), "--work-orders", "2000"]) == 0
-    lines = {name: (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-             for name in ("locations", "work_orders", "procedures")}
+    lines = {
+        name: (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        for name in ("locations", "work_orders", "procedures")
+    }
     locations = [FunctionalLocation.model_validate(json.loads(x)) for x in lines["locations"]]
     orders = [WorkOrder.model_validate(json.loads(x)) for x in lines["work_orders"]]
     procedures = [Procedure.model_validate(json.loads(x)) for x in lines["procedures"]]

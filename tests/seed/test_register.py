@@ -73,8 +73,23 @@ def test_pumps_have_aliases_in_every_unit_form() -> None:
 
 def test_system_shorthand_appears_in_aliases() -> None:
     aliases = {a for fl in build_register() for a in fl.aliases}
-    for tag in ("#1 CWP A", "#2 CCW B", "U1 CEP A", "#2 FDF A", "U1 IDF B", "#1 PAF A", "#2 GAH B", "BC-4",
-                "U1 GSU", "#2 UAT A", "U2 SOP A", "#1 MILL D", "2-IK-07", "U2 ESP-CTL", "#1 RCP A"):
+    for tag in (
+        "#1 CWP A",
+        "#2 CCW B",
+        "U1 CEP A",
+        "#2 FDF A",
+        "U1 IDF B",
+        "#1 PAF A",
+        "#2 GAH B",
+        "BC-4",
+        "U1 GSU",
+        "#2 UAT A",
+        "U2 SOP A",
+        "#1 MILL D",
+        "2-IK-07",
+        "U2 ESP-CTL",
+        "#1 RCP A",
+    ):
         assert tag in aliases, tag
 
 

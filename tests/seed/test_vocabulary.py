@@ -27,7 +27,9 @@ def test_cue_priority_reads_the_catalog_cue_words() -> None:
 
 
 def test_symptom_equipment_and_context_wording_carry_no_priority_cue() -> None:
-    phrases = [p for ko, en in (*SYMPTOMS.values(), *CLASS_SYMPTOMS.values(), *KIND_SYMPTOMS.values()) for p in (*ko, *en)]
+    phrases = [
+        p for ko, en in (*SYMPTOMS.values(), *CLASS_SYMPTOMS.values(), *KIND_SYMPTOMS.values()) for p in (*ko, *en)
+    ]
     phrases += [*CONTEXT_KO, *CONTEXT_EN, *(v for vs in SPELLING_VARIANTS.values() for v in vs)]
     # System-level names come from the catalog verbatim ("MV switchgear (normal supply)"); texts never use them.
     phrases += [s for fl in build_register() if fl.parent for s in (fl.name_ko, fl.name_en, *fl.aliases)]

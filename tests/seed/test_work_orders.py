@@ -108,12 +108,32 @@ def test_texts_mix_languages_shorthand_and_missing_units(plant: PlantData) -> No
     hangul = sum(any("\uac00" <= ch <= "\ud7a3" for ch in t) for t in texts)
     assert 0.6 * len(texts) < hangul < 0.95 * len(texts)
     joined = "\n".join(texts)
-    for form in ("#2 BFP", "2호기", "U1 ", "2U ", "BC-", "덜덜 떨림", "물이 샘", "소리 남", "안 돌아감", "벨브", "메카씰",
-                 "A미분기", "운탄 BC-"):
+    for form in (
+        "#2 BFP",
+        "2호기",
+        "U1 ",
+        "2U ",
+        "BC-",
+        "덜덜 떨림",
+        "물이 샘",
+        "소리 남",
+        "안 돌아감",
+        "벨브",
+        "메카씰",
+        "A미분기",
+        "운탄 BC-",
+    ):
         assert form in joined, form
-    no_unit = [w for w in plant.work_orders if w.unit != "0" and not re.search(rf"{w.unit}(호기|U|-)|[#U]{w.unit}|"
-                                                                               rf"^{w.unit}[A-Z]{{3}}|Unit {w.unit}",
-                                                                               w.text)]
+    no_unit = [
+        w
+        for w in plant.work_orders
+        if w.unit != "0"
+        and not re.search(
+            rf"{w.unit}(호기|U|-)|[#U]{w.unit}|"
+            rf"^{w.unit}[A-Z]{{3}}|Unit {w.unit}",
+            w.text,
+        )
+    ]
     assert len(no_unit) > 0.05 * len(texts)
 
 
@@ -140,15 +160,18 @@ def test_work_order_count_and_as_of_are_honoured() -> None:
 
 
 def test_circulating_water_screens_plug_mostly_in_summer(plant: PlantData) -> None:
-    plugs = [w for w in plant.work_orders if w.system == "PAC" and w.equipment_class == "FS" and w.failure_mode == "PLU"]
+    plugs = [
+        w for w in plant.work_orders if w.system == "PAC" and w.equipment_class == "FS" and w.failure_mode == "PLU"
+    ]
     summer = [w for w in plugs if w.reported_at.month in (6, 7, 8, 9)]
     assert len(plugs) > 20
     assert len(summer) > 0.6 * len(plugs)
 
 
 def test_some_equipment_are_bad_actors(plant: PlantData) -> None:
-    seals = Counter(w.kks for w in plant.work_orders
-                    if w.system == "LAC" and w.equipment_class == "PU" and w.failure_mode == "ELP")
+    seals = Counter(
+        w.kks for w in plant.work_orders if w.system == "LAC" and w.equipment_class == "PU" and w.failure_mode == "ELP"
+    )
     assert len(seals) >= 6
     counts = sorted(seals.values())
     assert counts[-1] >= 1.5 * counts[0]
@@ -156,11 +179,18 @@ def test_some_equipment_are_bad_actors(plant: PlantData) -> None:
 
 def test_output_does_not_depend_on_the_interpreter_hash_seed() -> None:
     """Set iteration order varies with PYTHONHASHSEED; the data must not."""
-    script = ("import hashlib; from pmark3.seed import generate_plant; "
-              "print(hashlib.sha256(generate_plant(3, work_orders=300).model_dump_json().encode()).hexdigest())")
+    script = (
+        "import hashlib; from pmark3.seed import generate_plant; "
+        "print(hashlib.sha256(generate_plant(3, work_orders=300).model_dump_json().encode()).hexdigest())"
+    )
     digests = {
-        subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(h)},
-                       capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(h)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         for h in (1, 2)
     }
     assert len(digests) == 1
