@@ -30,7 +30,9 @@ FIELDS = ("unit", "kks_system", "equipment_class", "failure_mode", "priority", "
 WEIGHTS = {"location": 0.3, "equipment_type": 0.3, "status_code": 0.25, "priority": 0.15}
 
 
-def _examples() -> list[Example]:
+def _examples(paths: list[str] | None = None) -> list[Example]:
+    if paths:
+        return [ex for p in paths for ex in load_examples(Path(p))]
     out = list(load_examples(default_path("dev")))
     if SAMPLE.exists():
         out += load_examples(SAMPLE)
@@ -67,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit", action="store_true", help="refit the calibration table from these examples")
     ap.add_argument("--repeat", type=int, default=5, help="passes over the set for the batch timing")
     ap.add_argument("--errors", action="store_true", help="print the wrong fields of each example")
+    ap.add_argument(
+        "--set",
+        action="append",
+        metavar="PATH",
+        help="measure these JSON-lines files instead of the dev split (repeatable; never the test split)",
+    )
     args = ap.parse_args(argv)
 
     catalog = load_catalog()
@@ -75,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = LocalParser(catalog, locations)
     normalizer = Normalizer(catalog, locations)
     build_s = time.perf_counter() - t0
-    examples = _examples()
+    if args.set and any("requests.test" in p for p in args.set):
+        ap.error("the test split is held out")
+    if args.set and args.fit:
+        ap.error("--fit refits from the dev split only")
+    examples = _examples(args.set)
 
     right: Counter[str] = Counter()
     weighted = 0.0
@@ -122,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{ex.id} {ex.text[:60]!r} {bad} {keys}")
 
     n = len(examples)
-    print(f"{n} examples (dev split + shared sample), build {build_s:.2f} s")
+    what = ", ".join(args.set) if args.set else "dev split + shared sample"
+    print(f"{n} examples ({what}), build {build_s:.2f} s")
     print("accuracy: " + ", ".join(f"{f} {right[f] / n:.3f}" for f in FIELDS) + f"; weighted {weighted / n:.3f}")
     if high[0]:
         print(f"confidence >= 0.9: {high[1]}/{high[0]} right ({high[1] / high[0]:.3f})")
