@@ -46,7 +46,17 @@ CUES: list[tuple[int, int, str]] = [
         r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|교대전|근무중에|퇴근전|내일까지|내일아침|"
         r"(?:^| )(?:end of (?:the )?(?:day|shift)|by tomorrow|before (?:the )?(?:weekend|night shift|end of shift))(?= |$)|"
         r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)|"
-        r"우선순위[^|]{0,4}?올려|올려주세요|raise (?:it|the priority)|escalate|bump (?:it )?up",
+        r"우선순위[^|]{0,4}?올려|올려주세요|raise (?:it|the priority)|escalate|bump (?:it )?up|"
+        r"빠른[^|]{0,2}?(?:조치|확인|처리|점검|수리|대응|정비)|(?<![a-z])(?<!de )prioriti[sz]e",
+    ),
+    # A fault that keeps coming back, worsens, or has no standby behind it ("재발", "증가 추세").
+    (
+        2,
+        1,
+        r"재발|또다시|반복[^|]{0,3}?(?:발생|고장|됨|되)|(?:증가|상승|늘어나는|늘어|올라가는)[^|]{0,2}?추세|"
+        r"예비기[^|]{0,8}?(?:고장|정비중|수리중|정비|없|불가)|"
+        r"(?:^| )(?:repeat|repeated|repeating|recurring|recurrence|trending up|third time)(?= |$)|"
+        r"standby[^|]{0,25}?(?:out of service|unavailable|is out|down|maintenance)",
     ),
     (4, 3, r"우선순위[^|]{0,4}?낮춰|낮춰주세요|lower the priority|downgrade|de ?prioriti[sz]e"),
     (
@@ -82,6 +92,12 @@ _NEGATED_BEFORE = re.compile(
 _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
 
 
+# "emergency drain valve", "비상발전기": an equipment name, not an urgency.
+_NAME_AFTER = re.compile(
+    r"^ ?(?:drain|diesel|generator|gen(?= |$)|lighting|light|lights|stop|shutdown|dump|bearing|oil|seal|lube|feed|"
+    r"spray|cooling|power|bus|board|makeup|make up|드레인|발전기|디젤|조명|정지밸브|유펌프|윤활유|밀봉유|급수|"
+    r"전원|배수|살수|냉각)"
+)
 _FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
 
@@ -119,6 +135,8 @@ class PriorityReader:
         for p, s, rx in self._compiled:
             for m in rx.finditer(canon):
                 if m.end() == m.start():
+                    continue
+                if m.group(0).strip() in ("emergency", "비상") and _NAME_AFTER.match(canon[m.end() :]):
                     continue
                 if _FALSE_ALARM_BEFORE.search(canon[max(0, m.start() - 6) : m.start()]):
                     continue  # "오경보", "false alarm": the alarm is the fault, not an urgency

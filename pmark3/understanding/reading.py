@@ -177,7 +177,11 @@ class Analyzer:
         r.negated_classes = {str(h.entry.cls) for h in negated if h.entry.cls}
         if r.scenario == "S3":
             # Asking about data ("DGA 추이", "트렌드") is not reporting a failure.
-            symptoms = [s for s in symptoms if s.strength >= 2 and s.code not in ("PDE", "UNK", "OTH")]
+            symptoms = [
+                s
+                for s in symptoms
+                if s.strength >= 2 and s.code not in ("PDE", "UNK", "OTH") and canon[s.start : s.end] not in _QUANTITIES
+            ]
         self._read_location(r, live, negated)
         self._read_class(r, live, symptoms)
         self._read_mode(r, symptoms)
@@ -385,6 +389,18 @@ class Analyzer:
         if not r.modes or not r.classes:
             return
         mode, cls = r.modes[0], r.classes[0]
+        if (
+            cls.value != "IP"
+            and (
+                mode.value in _MEASURED_MODES
+                or (mode.value == "ERO" and _READING_WORD.search(canonical(mode.original)))
+            )
+            and _READING.search(r.doc.canon)
+            and not _POSITION.search(r.doc.canon)
+        ):
+            # "드럼 압력 지시 0으로", "hotwell 레벨 지시 튐": the indication is the instrument's.
+            r.classes.insert(0, Candidate("IP", 0.8, "from_reading", mode.original))
+            cls = r.classes[0]
         if mode.value in ("AIR", "FTF") and cls.value == "VA" and _STUCK_AT.search(r.doc.canon):
             # "damper stuck at 30%": the damper does not move, no instrument reads wrong.
             r.modes.insert(0, Candidate("FTO", 0.8, "from_class", mode.original))
@@ -442,13 +458,23 @@ _BOTH_TRAINS = re.compile(
 )
 _FLOW_WORDS = re.compile(r"유량|풍량|flow")
 _CHANNEL_GAP = re.compile(r"편차|차이|deviation|differ")
-_ZERO = re.compile(r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴")
+_ZERO = re.compile(
+    r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴|안나와|안나요|안들어|no reading|blank"
+)
 _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
 )
 _STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%?[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
 # "진동 심함": the user's words for the symptom include how bad it is.
 _INTENSITY = re.compile(r"^ ?(?:이|가|은|는)?(?:심함|심해|심하다|심각|큼|많음|발생|있음| high| severe| badly)")
+# A measured quantity named in a question ("절연저항 측정 기록") is no failure mode.
+_QUANTITIES = frozenset({"절연저항", "차압", "dp", "d p", "megger", "유중가스", "dga", "differential pressure"})
+_MEASURED_MODES = frozenset({"AIR", "NOO", "LOO", "HIO", "PDE"})
+_READING_WORD = re.compile(r"지시|indication|reading")
+_READING = re.compile(
+    r"(?:온도|압력|수위|레벨|유량|진공|차압|전류|전압|속도|회전수|level|pressure|flow|temp\w*|vacuum)"
+    r"[^|]{0,2}?(?:지시|indication|reading|readings)"
+)
 _POSITION = re.compile(r"피드백|feedback|개도|position")  # a valve's own position signal
 _MECHANISMS = frozenset({"STD", "CTM", "SER", "LOO"})
 _BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|돼서|되서|되어|해서|서(?!류)|니까|(?:^| )due to|(?:^| )because)")

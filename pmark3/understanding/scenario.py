@@ -24,8 +24,16 @@ _INFO = re.compile(
 _INFO_STRONG = re.compile(
     r"이력|히스토리|보여|알려(?!드)|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
     r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
+    r"내역|작업내용|뭐[^|]{0,4}?(?:했|교체|고쳤|바꿨|갈았|작업|정비)|"
+    r"(?:^| )(?:what was (?:done|replaced|found|changed))(?= |$|\?)|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
     r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)"
+)
+# Pointing at past work ("지난번에 뭐 교체했는지", "ever ... before?"): information only when no
+# symptom is reported ("예전에도 이런 적 있었나요?" riding on a fault stays a fault report).
+_INFO_PAST = re.compile(
+    r"지난번|저번|예전|이전에|(?:^| )전에|적(?:이)?있(?:나|어|었|는지|습)|궁금|"
+    r"(?:^| )(?:ever|before|previously|last time)(?= |$|\?)"
 )
 # Asking for work on the equipment (a fault report), as opposed to asking for information.
 _REQUEST = re.compile(
@@ -41,17 +49,21 @@ _FOLLOWUP = re.compile(
 
 # Asking for records is an information request even when a symptom is named.
 _RECORDS = re.compile(
-    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|"
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|내역|"
     r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?|"
     r"what was done|last time|previous work|what did we do|how was it fixed|work orders)(?= |$)"
 )
 
 
+# A past-tense syllable (final ㅆ: 했, 었, 았, 꿨, 쳤...) but not 있/없 ("누설 있는지 확인" asks for work).
+_PAST = "".join(chr(0xAC00 + i * 28 + 20) for i in range(19 * 21) if chr(0xAC00 + i * 28 + 20) not in "있없")
 # Asking for information: a question, or a request to show/send/tell something.
 _ASKS = re.compile(
     r"보여|알려(?!드)|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|"
-    r"얼마|언제예|언제였|어떻게|어땠|(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
-    r"is there|are there|do we|did we|can i|who|누가)(?= |$)"
+    r"얼마|언제(?!부터)|어떻게|어땠|궁금|적(?:이)?있(?:나|어|었|는지|습)|"
+    rf"[{_PAST}](?:었)?(?:는지|던가|더라|지(?= |$|\?)|나(?= |$|\?)|냐|니(?= |$|\?)|어(?= |$|\?)|어요(?= |$|\?))|"
+    r"(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
+    r"is there|are there|do we|did we|can i|who|누가)(?= |$)|^(?:has|have|had|did|was|were|does|do) "
 )
 _QUESTION_END = re.compile(r"(?:\?|까요|나요|가요|죠|니까|어요|예요|에요|인가|ed)\s*[.!]*\s*$")
 # "절차서도 같이 보내주세요": an information request riding on a fault report.
@@ -68,7 +80,9 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
     info_check = _INFO_CHECK.search(canon)
     asks = bool(_ASKS.search(canon)) or ("?" in source) or bool(info_check)
     request = bool(_REQUEST.search(_INFO_CHECK.sub("", canon)))
-    strong_info = bool(_INFO_STRONG.search(_SINCE_WHEN.sub("", canon)))
+    strong_info = bool(_INFO_STRONG.search(_SINCE_WHEN.sub("", canon))) or (
+        symptom_strength < 2 and bool(_INFO_PAST.search(canon))
+    )
     if has_history:
         if strong_info and asks and not _FOLLOWUP.search(canon) and not request and symptom_strength < 2:
             return "S3", "history_info"

@@ -29,19 +29,19 @@ _DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(
 # (code, strength, regex)
 PATTERNS: list[tuple[str, int, str]] = [
     # Instruments that read wrong.
-    ("AIR", 3, r"지시" + G + r"(?:이상|불량|안됨|틀|고정|멈|불일치|차이|오류|에러|안맞|튀)"),
+    ("AIR", 3, r"지시" + G + r"(?:이상|불량|안됨|틀|고정|멈|불일치|차이|오류|에러|안맞)"),
     ("AIR", 3, r"(?:낮게|높게|잘못|다르게|틀리게|엉뚱하게|이상하게)지시"),
     (
         "AIR",
         3,
-        r"(?:reading|indication|readout|display)" + G + r"(?:이상|wrong|bad|incorrect|frozen|stuck|erratic|off)",
+        r"(?:reading|indication|readout|display)" + G + r"(?:이상|wrong|bad|incorrect|frozen|stuck|off)",
     ),
-    ("AIR", 3, r"(?:wrong|bad|incorrect|false|faulty|frozen|erratic) (?:reading|indication|value)"),
-    ("AIR", 3, r"frozen|stuck at|doesn t follow|does not follow|not following|reads? (?:high|low|wrong|zero)"),
+    ("AIR", 3, r"(?:wrong|bad|incorrect|false|faulty|frozen) (?:reading|indication|value)"),
+    ("AIR", 3, r"frozen|stuck at|doesn t follow|does not follow|not following|reads? (?:high|low|wrong)"),
     (
         "AIR",
         3,
-        r"오지시|지시불량|지시이상|계기이상|오경보|허위경보|지시값이상|값이이상|값이튀|값튐|지시가튀|틀림|틀려|안맞음|안맞아",
+        r"오지시|지시불량|지시이상|계기이상|오경보|허위경보|지시값이상|값이이상|틀림|틀려|안맞음|안맞아",
     ),
     ("AIR", 2, r"차이남|차이가남|차이발생|불일치|편차발생|false alarm"),
     ("AIR", 3, r"지시[^|]{0,20}?(?:높게|낮게|다르게|다름|차이)"),
@@ -192,7 +192,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "AIR",
         3,
-        r"지시[^|]{0,12}?튐|(?:분석값|측정값|지시값|표시값)[^|]{0,3}?(?:이상|틀|안맞)|"
+        r"(?:분석값|측정값|지시값|표시값)[^|]{0,3}?(?:이상|틀|안맞)|"
         r"wrong (?:temperature |pressure |level |flow )?reading|spikes? but|no real|실제[^|]{0,6}?없",
     ),
     ("LOO", 2, r"discharge pressure \d|풍압[^|]{0,3}?(?:안|부족|저하)"),
@@ -434,6 +434,74 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("UST", 3, r"stopped unexpectedly|tripped unexpectedly|unexpected(?:ly)? stop"),
     ("FTS", 3, r"점화[^|]{0,3}?(?:실패|안됨|불가|안돼)|ignition fail"),
     ("DOP", 3, r"slow to move|slow moving|moves slowly"),
+    # Readings that do not move, drift, jump or read nothing; phrasing the history rarely uses.
+    (
+        "AIR",
+        3,
+        r"(?:지시|값|표시|수치|바늘|눈금|레벨|reading|indication|value|needle|display)[^|]{0,6}?"
+        r"(?:고정|멈춰|멈춤|멈췄|안변|변화없|변화가없|변동없|그대로|안움직|움직이지않|꿈쩍|"
+        r"(?:is |has |hasn t |hasn t been |not )?(?:stuck|frozen|flat ?lined|flat|not changing|unchanged|not moving|"
+        r"hasn t (?:changed|moved)|doesn t (?:change|move)))",
+    ),
+    (
+        "AIR",
+        3,
+        r"(?:frozen|stuck) at \d|not tracking|doesn t track|isn t tracking|obviously wrong|clearly wrong|"
+        r"(?:reads?|reading|shows?|showing|indicat\w*) (?:wrong|incorrect|nonsense|garbage|way off)|way off|off by \d|"
+        r"not reading right|reading (?:is )?(?:off|wrong|bad)|엉터리|이상한값|안맞는|맞지않",
+    ),
+    (
+        "ERO",
+        3,
+        r"(?:지시|값|표시|수치|신호|레벨|지시값)[^|]{0,4}?(?:튐|튀|춤|널뛰|왔다|오르락)|"
+        r"(?:reading|readings|indication|signal|value|values|trend)[^|]{0,12}?"
+        r"(?:jump\w*|spik\w*|bounc\w*|swing\w*|all over the place|up and down)|"
+        r"(?:jumping|bouncing|spiking) (?:around|up and down)|all over the place|erratic",
+    ),
+    (
+        "NOO",
+        3,
+        r"(?:reads?|reading|shows?|showing|indicates?|stuck at|goes to|went to|dropped to) (?:zero|0)(?= |$)|"
+        r"(?:지시|값|표시|reading)[^|]{0,4}?(?:0 (?:으로|로)|영으로|제로)|(?:지시|표시|값)[^|]{0,3}?(?:아예|전혀)[^|]{0,2}?안",
+    ),
+    # Slow strokes.
+    (
+        "DOP",
+        3,
+        r"늦게[^|]{0,3}?(?:닫|열|움직|동작|따라|반응|개방|폐쇄)|(?:반응|응답|동작|움직임)[^|]{0,3}?(?:늦|느|굼)|굼뜨|굼떠|굼뜸|느릿|"
+        r"(?:열리|닫히|여는|닫는|움직이|동작하)[^|]{0,5}?(?:한참|오래|너무오래)(?:걸림|걸려|걸리|걸렸)?|"
+        r"한참[^|]{0,6}?(?:있다가|후에?|뒤에?|지나서)[^|]{0,4}?(?:움직|열|닫|동작|따라)|"
+        r"sluggish|slow(?:ly)? to (?:stroke|open|close|move|respond|travel|react)|strok\w* slow\w*|"
+        r"(?:open|clos|mov|travel)\w* (?:very |too |really )?slowly|"
+        r"takes? (?:too long|ages|forever|(?:over |about |almost )?(?:a|one|\d+) ?(?:s|sec|secs|seconds|min|mins|minutes?)) "
+        r"to (?:open|close|stroke|move|respond)|too long to (?:open|close|stroke|move)|"
+        r"lags? (?:behind )?(?:the )?(?:command|demand|signal|setpoint)|stroke time|"
+        r"takes? (?:too long|ages|forever)",
+    ),
+    # Leaks in operators' words (the medium is decided afterwards).
+    (
+        "ELP",
+        2,
+        r"새어나|스며|스미|맺힘|맺혀|맺혔|맺힌|흘러나|흘러내|질질|줄줄|졸졸|똑똑|seep\w*|weep\w*|ooz\w*|trickl\w*|"
+        r"dripp\w*|drips|wet (?:spot|patch)|(?:water|워터|물|오일|기름|oil)[^|]{0,5}?떨어",
+    ),
+    # Heat in operators' words.
+    (
+        "OHE",
+        3,
+        r"hot to (?:the )?touch|too hot|(?:running|runs|feels?|feeling|getting|is|very) (?:warm|hot)|warm(?:er)? than|"
+        r"hot(?:ter)? than (?:normal|usual)|heat (?:damage\w*|discolou?r\w*|marks?)|열[^|]{0,2}?받|뜨끈|뜨뜻|"
+        r"손[^|]{0,4}?(?:못|안)[^|]{0,3}?(?:댐|대|댈|만지|만질)|만질수없|(?<!석)탄자국|탄흔|scorch\w*|burn marks?|"
+        r"(?:열|과열|탄|그을|heat)[^|]{0,6}?(?:변색|discolou?r)|"
+        r"(?:단자|terminal|케이블|cable|termination|베어링|bearing|접속부|lug|부스바|busbar|bus bar|커버)[^|]{0,6}?"
+        r"(?:변색|discolou?r)|(?:변색|discolou?r\w*)[^|]{0,10}?(?:열|뜨|heat|hot)",
+    ),
+    (
+        "LOO",
+        3,
+        r"not pumping(?: enough)?|pumping (?:less|poorly)|(?:flow|유량|discharge|토출)[^|]{0,6}?(?:down|줄었|줄어)|"
+        r"weak (?:discharge|flow|suction)",
+    ),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
@@ -509,10 +577,13 @@ _OIL = re.compile(r"오일|윤활유|유압유|작동유|제어유|밀봉유|절
 _FUEL = re.compile(
     r"연료|경유|중유|fuel|lng|(?<!배)(?<!배기)(?<!연소)가스(?!켓)|(?<!flue )(?<![a-z])gas(?![a-z])|diesel"
 )
-_UTILITY = re.compile(r"냉각수|cooling water|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)|진공|vacuum")
+_UTILITY = re.compile(
+    r"냉각수|cooling water|ccw|ccwp|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)|진공|vacuum"
+)
 _WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
 _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
+_UTILITY_SYSTEMS = frozenset({"PGB", "QFA"})
 
 
 def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
@@ -527,6 +598,6 @@ def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
         return "ELF"
     if _OIL.search(window) or system in _OIL_SYSTEMS:
         return "ELU"
-    if _UTILITY.search(window):
+    if _UTILITY.search(window) or system in _UTILITY_SYSTEMS:
         return "ELU"
     return "ELP"

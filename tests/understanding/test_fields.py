@@ -177,3 +177,30 @@ def test_embedding_fallback_only_when_no_word_names_system_or_class(
 def test_generator_subsystem_beats_the_generator(understand: Understand) -> None:
     _, f = understand("1호기 발전기 고정자 냉각수 펌프 A 트립, B 자동기동")
     assert (f.location.system, f.equipment_type.normalized) == ("MKF", "PU")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("1호기 BFP A 흡입압력 전송기 값이 이상하게 고정됨", "AIR"),
+        ("U2 CEP B discharge pressure gauge needle not moving", "AIR"),
+        ("Unit 1 IDF A bearing temp reading flatlined at 65", "AIR"),
+        ("U1 drum level reading bouncing around", "ERO"),
+        ("#2 HPH 8 level transmitter shows zero", "NOO"),
+        ("2호기 CWP A 모터 베어링 쪽 오일 조금씩 맺혀 있음", "ELU"),
+        ("U1 BFP B mech seal seeping water", "ELP"),
+        ("Unit 2 PA fan motor feels hot, smells fine", "OHE"),
+        ("2호기 IDF B 베어링 하우징 손으로 못 만질 정도", "OHE"),
+        ("1호기 MCC 단자 탄 자국, 변색", "OHE"),
+        ("1호기 급수 조절밸브 움직임이 굼떠요", "DOP"),
+        ("U2 FDF A pitch actuator slow, takes 40 sec to respond", "DOP"),
+    ],
+)
+def test_operator_phrasing_of_symptoms(understand: Understand, text: str, mode: str) -> None:
+    _, f = understand(text)
+    assert f.status_code.normalized == mode
+
+
+def test_a_reading_of_a_quantity_is_the_instruments(understand: Understand) -> None:
+    _, f = understand("2호기 급수 유량계 지시가 자꾸 튐")
+    assert (f.equipment_type.normalized, f.status_code.normalized) == ("IP", "ERO")

@@ -47,3 +47,21 @@ def test_priority_asked_for_by_number_wins(understand: Understand) -> None:
     assert f.priority.normalized == 1
     _, f = understand("2호기 CEP A 진동 경보, priority 4 please, next outage")
     assert f.priority.normalized == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2호기 재열기 스프레이 밸브 늦게 열림, 재발",
+        "U1 CCW pump B vibration increasing trend, standby A out of service",
+        "1호기 밀봉유 펌프 A 소음, 빠른 조치 바랍니다",
+    ],
+)
+def test_repeat_trend_and_no_standby_are_high(understand: Understand, text: str) -> None:
+    _, f = understand(text)
+    assert f.priority.normalized == 2
+
+
+def test_emergency_in_an_equipment_name_is_no_urgency(understand: Understand) -> None:
+    _, f = understand("Unit 1 HP heater 7 emergency drain valve stroking slowly")
+    assert f.priority.normalized == 3

@@ -205,3 +205,33 @@ def test_s2_generic_leak_keeps_the_known_medium(understand: Understand) -> None:
     )
     _, f = understand("The leak is from the cooler, not the pump", history)
     assert (f.equipment_type.normalized, f.status_code.normalized) == ("HE", "ELU")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IDF B 모터 지난번에 뭐 교체했는지",
+        "1호기 CWP 분해점검 언제 했지",
+        "2호기 급수펌프 정비 내역 좀",
+        "1호기 FDF 베어링 교체한 적 있어?",
+        "Has the unit 1 CWP A ever had a seal replaced before?",
+    ],
+)
+def test_questions_about_past_work_are_s3(understand: Understand, text: str) -> None:
+    parsed, f = understand(text)
+    assert parsed.scenario == "S3"
+    assert f.priority.normalized is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "지난번에 교체했는데 또 누수, 확인 바람",
+        "작년에 교체한 적 있는데 다시 떨림",
+        "2호기 BFP A 트립됐어",
+        "U2 PA fan vibration high, has it happened before?",
+    ],
+)
+def test_fault_reports_mentioning_past_work_stay_s1(understand: Understand, text: str) -> None:
+    parsed, _ = understand(text)
+    assert parsed.scenario == "S1"
