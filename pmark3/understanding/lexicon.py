@@ -70,7 +70,7 @@ servo|servo valve|서보밸브|서보 밸브 ; MAX ; VA ;
 순환수펌프|해수순환펌프|cwp|cw pump|circulating water pump ; PAC ; PU ;
 순환수|circulating water|취수구|intake ; PAC ; ;
 회전스크린|스크린|travelling screen|traveling screen|intake screen ; PAC ; FS ;
-ccw|cccw|폐회로냉각수|기기냉각수|폐쇄냉각수|closed cooling water|component cooling water ; PGB ; ;
+ccw|cccw|폐회로냉각수|폐냉수|기기냉각수|폐쇄냉각수|closed cooling water|component cooling water ; PGB ; ;
 계장용공기|계기용공기|소내용공기|공기압축기|공기건조기|instrument air|service air|air compressor|air dryer|ia ; QFA ; ;
 ro 막|ro 멤브레인|ro membrane ; GCF ; FS ;
 수처리|순수설비|탈염설비|탈염|이온교환|역삼투|혼상탈염기|demineralizer|demin|water treatment|wtp|mixed bed|ro ; GCF ; ;
@@ -105,7 +105,7 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 비상디젤발전기|비상발전기|edg|emergency diesel generator|emergency generator ; BFA ; CE ;
 펌프피더|모터피더|피더차단기|feeder breaker|pump feeder|motor feeder ; ; SG ;
 필터|휠터|필타|여과기|스트레이너|스트레나|스트레이나|여과망|필터엘리먼트|멤브레인|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
-전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|analyzer|xmtr|indicator ; ; IP ;
+전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|진동프로브|진동계|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|vibration probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
 ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;

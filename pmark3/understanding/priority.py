@@ -76,7 +76,7 @@ CUES: list[tuple[int, int, str]] = [
     (
         4,
         3,
-        r"급하지않|급한건아니|급하진않|급한거아니|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
+        r"급하지않|급한건아니|급하진않|급한거아니|급한(?:건|거|것은|게)아님|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
         r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
         r"(?:^| )(?:no hurry|not urgent|planned|next outage|overhaul|scheduled maintenance|preventive maintenance|"
         r"when convenient|improvement|low priority)(?= |$)",

@@ -24,7 +24,7 @@ _INFO = re.compile(
 _INFO_STRONG = re.compile(
     r"이력|히스토리|보여|알려(?!드)|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
     r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
-    r"내역|작업내용|뭐[^|]{0,4}?(?:했|교체|고쳤|바꿨|갈았|작업|정비)|"
+    r"내역|작업내용|(?:뭐|무슨|어떤)[^|]{0,4}?(?:했|교체|고쳤|바꿨|갈았|작업|정비|수리)|"
     r"(?:^| )(?:what was (?:done|replaced|found|changed))(?= |$|\?)|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
     r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)"

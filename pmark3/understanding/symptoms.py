@@ -439,7 +439,8 @@ PATTERNS: list[tuple[str, int, str]] = [
         "AIR",
         3,
         r"(?:지시|값|표시|수치|바늘|눈금|레벨|reading|indication|value|needle|display)[^|]{0,6}?"
-        r"(?:고정|멈춰|멈춤|멈췄|안변|변화없|변화가없|변동없|그대로|안움직|움직이지않|꿈쩍|"
+        r"(?:고정|멈춰|멈춤|멈췄|안변|변화없|변화가없|변동없|그대로|안움직|움직이지않|꿈쩍|안바뀌|안바뀜|바뀌지않|변하지않|"
+        r"계속같은|같은숫자|같은값|틀어|"
         r"(?:is |has |hasn t |hasn t been |not )?(?:stuck|frozen|flat ?lined|flat|not changing|unchanged|not moving|"
         r"hasn t (?:changed|moved)|doesn t (?:change|move)))",
     ),
@@ -448,7 +449,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"(?:frozen|stuck) at \d|not tracking|doesn t track|isn t tracking|obviously wrong|clearly wrong|"
         r"(?:reads?|reading|shows?|showing|indicat\w*) (?:wrong|incorrect|nonsense|garbage|way off)|way off|off by \d|"
-        r"not reading right|reading (?:is )?(?:off|wrong|bad)|엉터리|이상한값|안맞는|맞지않",
+        r"not reading right|reading (?:is )?(?:off|wrong|bad)|엉터리|이상한값|안맞는|맞지않|영점[^|]{0,3}?틀어",
     ),
     (
         "ERO",
@@ -462,7 +463,8 @@ PATTERNS: list[tuple[str, int, str]] = [
         "NOO",
         3,
         r"(?:reads?|reading|shows?|showing|indicates?|stuck at|goes to|went to|dropped to) (?:zero|0)(?= |$)|"
-        r"(?:지시|값|표시|reading)[^|]{0,4}?(?:0 (?:으로|로)|영으로|제로)|(?:지시|표시|값)[^|]{0,3}?(?:아예|전혀)[^|]{0,2}?안",
+        r"(?:지시|값|표시|reading)[^|]{0,4}?(?:0 (?:으로|로)|영으로|제로)|(?:지시|표시|값)[^|]{0,3}?(?:아예|전혀)[^|]{0,2}?안|"
+        r"(?:not|isn t|doesn t|no longer) (?:giving|sending|send|give|putting out) (?:any |a |out )?(?:signal|output|reading)",
     ),
     # Slow strokes.
     (
@@ -470,6 +472,10 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"늦게[^|]{0,3}?(?:닫|열|움직|동작|따라|반응|개방|폐쇄)|(?:반응|응답|동작|움직임)[^|]{0,3}?(?:늦|느|굼)|굼뜨|굼떠|굼뜸|느릿|"
         r"(?:열리|닫히|여는|닫는|움직이|동작하)[^|]{0,5}?(?:한참|오래|너무오래)(?:걸림|걸려|걸리|걸렸)?|"
+        r"(?:열림|닫힘|개폐|동작|스트로크|개방|폐쇄)[^|]{0,3}?시간[^|]{0,4}?(?:오래|길어|길다|길게|늘어)(?:걸림|걸려|걸리|걸렸)?|"
+        r"slow (?:in|at|when) (?:respond|open|clos|mov|strok)\w*|"
+        r"(?:moves?|moving|opens?|opening|closes?|closing|strokes?|stroking|travels?)[^|]{0,14}?(?<![a-z])slow(?:ly)?(?![a-z])|"
+        r"(?:a|one|\d+) ?(?:minute|min|mins|sec|secs|seconds?) to (?:go |get |reach )?(?:full(?:y)? )?(?:open|close|closed|stroke)|"
         r"한참[^|]{0,6}?(?:있다가|후에?|뒤에?|지나서)[^|]{0,4}?(?:움직|열|닫|동작|따라)|"
         r"sluggish|slow(?:ly)? to (?:stroke|open|close|move|respond|travel|react)|strok\w* slow\w*|"
         r"(?:open|clos|mov|travel)\w* (?:very |too |really )?slowly|"
@@ -483,7 +489,8 @@ PATTERNS: list[tuple[str, int, str]] = [
         "ELP",
         2,
         r"새어나|스며|스미|맺힘|맺혀|맺혔|맺힌|흘러나|흘러내|질질|줄줄|졸졸|똑똑|seep\w*|weep\w*|ooz\w*|trickl\w*|"
-        r"dripp\w*|drips|wet (?:spot|patch)|(?:water|워터|물|오일|기름|oil)[^|]{0,5}?떨어",
+        r"dripp\w*|drips|wet (?:spot|patch)|(?:water|워터|물|오일|기름|oil)[^|]{0,5}?떨어|"
+        r"(?:오일|기름|윤활유|oil)[^|]{0,3}?번(?:짐|져|졌)|기름기|기름때|oily|oil film|oil mist|물기|방울방울",
     ),
     # Heat in operators' words.
     (
@@ -492,6 +499,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"hot to (?:the )?touch|too hot|(?:running|runs|feels?|feeling|getting|is|very) (?:warm|hot)|warm(?:er)? than|"
         r"hot(?:ter)? than (?:normal|usual)|heat (?:damage\w*|discolou?r\w*|marks?)|열[^|]{0,2}?받|뜨끈|뜨뜻|"
         r"손[^|]{0,4}?(?:못|안)[^|]{0,3}?(?:댐|대|댈|만지|만질)|만질수없|(?<!석)탄자국|탄흔|scorch\w*|burn marks?|"
+        r"손[^|]{0,4}?(?:대기|댈수|만지기)[^|]{0,3}?(?:힘|어려|못)|열감|roasting|sizzl\w*|blister\w*|"
         r"(?:열|과열|탄|그을|heat)[^|]{0,6}?(?:변색|discolou?r)|"
         r"(?:단자|terminal|케이블|cable|termination|베어링|bearing|접속부|lug|부스바|busbar|bus bar|커버)[^|]{0,6}?"
         r"(?:변색|discolou?r)|(?:변색|discolou?r\w*)[^|]{0,10}?(?:열|뜨|heat|hot)",
