@@ -4,7 +4,7 @@
     .venv/bin/python bench/parse_bench.py --fit      # also refit pmark3/understanding/calibration_table.py
 
 Only the dev split (and /work/shared/examples/requests.sample.jsonl when present) is read, plus
-the two probe sets of tests/understanding/data for --fit (and any --set file given): the test
+the probe sets of tests/understanding/data for --fit (and any --set file given): the test
 split measures generalization and is never used for tuning.
 """
 
@@ -29,7 +29,8 @@ from pmark3.understanding.calibration import fit, write_table
 SAMPLE = Path("/work/shared/examples/requests.sample.jsonl")
 # Requests written blind (before the rules were changed for them), then kept as regression sets.
 PROBES = [
-    Path(__file__).resolve().parents[1] / "tests/understanding/data" / n for n in ("probes.jsonl", "probes2.jsonl")
+    Path(__file__).resolve().parents[1] / "tests/understanding/data" / n
+    for n in ("probes.jsonl", "probes2.jsonl", "probes3.jsonl")
 ]
 FIELDS = ("unit", "kks_system", "equipment_class", "failure_mode", "priority", "scenario")
 WEIGHTS = {"location": 0.3, "equipment_type": 0.3, "status_code": 0.25, "priority": 0.15}

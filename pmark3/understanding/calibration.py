@@ -16,7 +16,7 @@ The failure mode gets a larger discount (0.9): on requests written blind it was 
 about three times in four while its dev accuracy was near 1, so no failure-mode key may
 claim 0.9 (the high-confidence bin must stay right 95% of the time on unseen text).
 
-The labeled requests are the dev split, the shared sample, the two probe sets of
+The labeled requests are the dev split, the shared sample, the three probe sets of
 tests/understanding/data (written blind, then used as regression sets) and 1500 work
 orders of the seeded CMMS history (their texts were not used to write the rules; a work
 order's unit counts as right when the text states none). The work orders are generated
@@ -138,7 +138,7 @@ def fit(
         confidence[fld]["*"] = DEFAULTS.get(fld, {}).get("*", 0.5)
     return {
         "method": f"per evidence key: {DISCOUNT} * (right + {A} * {PRIOR}) / (seen + {A}) on the dev split, "
-        "the shared sample, the two probe sets and 1500 seeded work orders, capped by the same estimate on the "
+        "the shared sample, the probe sets and 1500 seeded work orders, capped by the same estimate on the "
         f"hand-written requests alone where a key was seen there {MIN_WRITTEN}+ times",
         "counts": {f: {k: v for k, v in sorted(row.items())} for f, row in counts.items()},
         "written_counts": {f: {k: v for k, v in sorted(row.items())} for f, row in written_counts.items()},
