@@ -178,6 +178,8 @@ def serve(args: argparse.Namespace) -> int:
 def evaluate(args: argparse.Namespace) -> int:
     _require_file(args.input)
     engine = _engine(checkpoints=False)
+    # A measurement is not a notification: nothing goes to the CMMS outbox.
+    engine.deps.publisher = None
     if args.retrieval:
         from pmark3.search.evaluation import format_report as fmt_retrieval
         from pmark3.search.evaluation import run_retrieval_eval
