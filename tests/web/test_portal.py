@@ -363,13 +363,14 @@ def test_needs_review_duplicates_and_procedure_steps_are_marked(page: Any, scree
         "reason": "WO-2026-99999: open notification for the same location and failure mode",
         "details": {"kks": "2LAC20AP001", "failure_mode": "VIB", "reported_at": "2026-11-20"},
     }
+    steps_text = ["작업허가서 발행", "진동 스펙트럼 측정", "시운전 후 진동 확인"]
     procedure = {
         "kind": "procedure",
         "id": "PRC-TEST-1",
         "title": "급수펌프 진동 점검 절차",
         "score": 0.9,
         "reason": "PRC-TEST-1: inspection procedure for Pumps, covers Vibration",
-        "details": {"steps": ["작업허가서 발행", "진동 스펙트럼 측정", "시운전 후 진동 확인"]},
+        "details": {"steps": steps_text},
     }
 
     def amend(route: Any) -> None:
@@ -394,7 +395,7 @@ def test_needs_review_duplicates_and_procedure_steps_are_marked(page: Any, scree
     groups = page.locator("#recommendations .rec-group").evaluate_all("gs => gs.map(g => g.className)")
     assert "rec-group-duplicate" in groups[0], groups
     steps = page.locator("#recommendations li[data-id='PRC-TEST-1'] .rec-steps li")
-    assert steps.all_inner_texts() == procedure["details"]["steps"]
+    assert steps.all_inner_texts() == steps_text
     assert steps.first.is_visible()
 
 
