@@ -40,6 +40,6 @@ def walk(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict[st
     return result
 
 
-@bp.orchestration_trigger(context_name="context", orchestration=NAME)
+@bp.orchestration_trigger(context_name="context", orchestration=NAME, input_type=dict)
 def pmark3_workflow(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict[str, Any]]:
     return (yield from walk(context))
