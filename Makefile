@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 TOOLS  := .venv-tools
-APT_PACKAGES := unixodbc libsqliteodbc chromium
+APT_PACKAGES := unixodbc libsqliteodbc chromium fonts-noto-cjk
 
 .PHONY: install tools system-deps seed run test lint bench clean
 
@@ -24,7 +24,8 @@ $(TOOLS)/.installed:
 	$(TOOLS)/bin/python -m pip install -q checkov==3.3.30
 	touch $@
 
-# ODBC for pyodbc's real-driver tests and Chromium for the browser tests (Debian packages).
+# ODBC for pyodbc's real-driver tests, Chromium for the browser tests, and CJK fonts so the
+# browser's screenshots show Korean (Debian packages).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -191,6 +191,7 @@ def _proc_from_hit(hit: SearchHit) -> dict[str, Any]:
         "kind": p.get("kind", ""),
         "systems": p.get("systems", []),
         "failure_modes": p.get("failure_modes", []),
+        "steps": p.get("steps", []),
     }
 
 
@@ -202,6 +203,7 @@ def _proc_from_record(p: Procedure) -> dict[str, Any]:
         "kind": p.kind,
         "systems": p.systems,
         "failure_modes": p.failure_modes,
+        "steps": p.steps,
     }
 
 
@@ -229,7 +231,12 @@ def _procedures(req: _Request, candidates: list[dict[str, Any]], catalog: Catalo
             title=_short(p["title"], 80),
             score=s,
             reason=why,
-            details={"kind": p["kind"], "systems": p["systems"], "failure_modes": p["failure_modes"]},
+            details={
+                "kind": p["kind"],
+                "systems": p["systems"],
+                "failure_modes": p["failure_modes"],
+                "steps": list(p["steps"]),
+            },
         )
         for s, p, why in scored[:MAX_PROCEDURES]
     ]

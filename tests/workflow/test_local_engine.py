@@ -26,6 +26,8 @@ def test_korean_request_runs_to_a_coded_result(engine: Any) -> None:
     assert result.status_code.normalized == "VIB"
     assert result.priority.normalized == 1
     assert result.response.startswith("접수: 2호기 / LAC")
+    procedures = [r for r in result.recommendations if r.kind == "procedure"]
+    assert procedures and all(r.details["steps"] for r in procedures)
     assert set(result.step_timings) >= {"validate_input", "parse_input", "quality_check"}
     row = engine.deps.store.get_request(result.request_id)
     assert row["runtime_status"] == "Completed" and row["status"] == result.status
