@@ -1,7 +1,7 @@
 """Benchmark: the whole local workflow, as `pmark3 batch` runs it, on the labeled test texts.
 
-Prints requests/s and per-request p50/p95 (all nodes, SQLite writes included), and the
-parse+normalize cost alone. Run: python bench/batch_bench.py [--requests N] [--data-dir DIR]
+Prints requests/s and per-request p50/p95 (all nodes, SQLite writes included); the parser
+alone is measured by bench/parse_bench.py. Run: python bench/batch_bench.py [--requests N] [--data-dir DIR]
 """
 
 from __future__ import annotations
@@ -56,20 +56,9 @@ def main() -> int:
         per_request.append((time.perf_counter() - t0) * 1000)
     elapsed = time.perf_counter() - started
 
-    parse_ms: list[float] = []
-    for req in requests:
-        t0 = time.perf_counter()
-        parsed = deps.parser.parse(req.text, req.history)
-        deps.normalizer.normalize(parsed, req.text, req.history)
-        parse_ms.append((time.perf_counter() - t0) * 1000)
-
     print(
         f"workflow (batch, {len(requests)} requests): {len(requests) / elapsed:.1f} requests/s, "
         f"p50 {statistics.median(per_request):.1f} ms, p95 {_pct(per_request, 0.95):.1f} ms"
-    )
-    print(
-        f"parse+normalize: p50 {statistics.median(parse_ms):.2f} ms, p95 {_pct(parse_ms, 0.95):.2f} ms, "
-        f"{len(parse_ms) / (sum(parse_ms) / 1000):.0f} requests/s"
     )
     return 0
 
