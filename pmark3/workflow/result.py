@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pmark3 import telemetry
 from pmark3.models import FIELD_NAMES, Result
+from pmark3.store import utcnow
 
 _RESULT_KEYS = set(Result.model_fields)
 
@@ -22,7 +22,7 @@ def build_result(state: dict[str, Any]) -> Result:
 def record_outcome(state: dict[str, Any], deps: Any) -> dict[str, Any]:
     """Persist the result and the conversation turns, and publish to the CMMS. Idempotent per request."""
     result = build_result(state).model_dump(mode="json")
-    now = datetime.fromisoformat(state["received_at"])
+    now = utcnow()
     store = deps.store
     existing = store.get_request(state["request_id"])
     already_done = existing is not None and existing.get("result") is not None

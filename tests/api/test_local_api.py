@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,7 @@ def test_korean_request_goes_accepted_running_completed(api: httpx.Client) -> No
     assert output["request_id"] == body["id"]
     assert output["location"]["system"] == "LAC" and output["priority"]["normalized"] == 1
     assert "validate_input" in final["customStatus"]["completed"]
+    assert datetime.fromisoformat(final["lastUpdatedTime"]) > datetime.fromisoformat(final["createdTime"])
 
 
 def test_progress_is_visible_while_running(api: httpx.Client, engine: Any) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
+
+from pmark3.store import utcnow
 
 log = logging.getLogger(__name__)
 _REJECTIONS = {"InvalidRequest", "SessionExpired"}
@@ -26,7 +27,7 @@ def handle_error(state: dict[str, Any], deps: Any) -> dict[str, Any]:
         )
     deps.store.update_request(
         state["request_id"],
-        now=datetime.fromisoformat(state["received_at"]),
+        now=utcnow(),
         status=status,
         reason=f"{error['step']}: {error['message']}",
     )
