@@ -6,6 +6,7 @@ identity, so most Azure settings are endpoints and names, not keys.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -20,6 +21,11 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Where the local SQLite files and index live")
     seed: int = Field(default=20261126, description="Seed of the demo plant data generator")
     seed_work_orders: int = Field(default=30000, ge=100, description="Closed work orders in the demo history")
+    seed_as_of: date | None = Field(
+        default=None,
+        description="Last day of the demo history; default today, so its open notifications are recent "
+        "enough for duplicate detection. Set it to pin the data exactly.",
+    )
 
     # Workflow
     max_quality_retries: int = Field(default=1, ge=0, le=3, description="Bound of quality_check -> parse_input")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,15 @@ from pmark3.config import Settings
 
 # Small enough to build quickly, large enough for real evidence (the default is 30,000).
 TEST_WORK_ORDERS = 3000
+# Pinned so every run sees the same plant (the default follows today's date).
+TEST_AS_OF = date(2026, 11, 1)
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     # _env_file=None: a developer's .env must not change what the tests see.
-    return Settings(_env_file=None, data_dir=data_dir, seed_work_orders=TEST_WORK_ORDERS, **overrides)  # type: ignore[call-arg]
+    return Settings(  # type: ignore[call-arg]
+        _env_file=None, data_dir=data_dir, seed_work_orders=TEST_WORK_ORDERS, seed_as_of=TEST_AS_OF, **overrides
+    )
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from pmark3.catalog import Catalog, load_catalog
@@ -52,7 +53,8 @@ def ensure_plant_data(store: SqlStore, settings: Settings, progress: Progress | 
 
     if progress:
         progress("generating demo plant data", 0, 1)
-    store.load_plant(generate_plant(settings.seed, work_orders=settings.seed_work_orders))
+    as_of = settings.seed_as_of or datetime.now(UTC).date()
+    store.load_plant(generate_plant(settings.seed, work_orders=settings.seed_work_orders, as_of=as_of))
     if progress:
         progress("generating demo plant data", 1, 1)
     return True

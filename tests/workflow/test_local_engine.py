@@ -154,3 +154,44 @@ def test_an_index_outage_degrades_to_sql_history(engine: Any) -> None:
     assert engine.deps.store.existing_ids(r.id for r in result.recommendations) == {
         r.id for r in result.recommendations
     }
+
+
+def test_an_open_notification_for_the_same_fault_is_a_duplicate(engine: Any) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from pmark3.plant import WorkOrder
+
+    reported = datetime.now(UTC).date() - timedelta(days=2)
+    engine.deps.store.upsert_work_order(
+        WorkOrder(
+            id="WO-2026-99001",
+            kks="2LAC20AP001",
+            unit="2",
+            system="LAC",
+            equipment_class="PU",
+            failure_mode="VIB",
+            priority=2,
+            text="2호기 BFP B 진동 증가",
+            reported_at=reported,
+            status="open",
+        )
+    )
+    result = engine.ask(MaintenanceRequest(text="2호기 급수펌프 B 진동 심함"))
+    assert result.status == "answered"
+    assert "WO-2026-99001" in result.response
+    assert any(r.kind == "duplicate" and r.id == "WO-2026-99001" for r in result.recommendations)
+
+
+def test_the_demo_plant_follows_today_unless_pinned(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from pmark3.config import Settings
+    from pmark3.workflow.deps import ensure_plant_data, open_store
+
+    settings = Settings(_env_file=None, data_dir=tmp_path, seed_work_orders=500)  # type: ignore[call-arg]
+    store = open_store(settings)
+    assert ensure_plant_data(store, settings) is True
+    recent = datetime.now(UTC).date() - timedelta(days=30)
+    open_orders = [w for w in store.work_orders() if w.status == "open"]
+    assert open_orders and all(w.reported_at >= recent for w in open_orders)
+    assert ensure_plant_data(store, settings) is False
