@@ -206,6 +206,8 @@ def evaluate(args: argparse.Namespace) -> int:
 def seed(args: argparse.Namespace) -> int:
     import shutil
 
+    from pmark3.workflow.deps import build_deps, open_store, seed_demo_plant
+
     settings = get_settings()
     if args.force:
         for path in (settings.data_dir / "pmark3.db", settings.index_path, settings.checkpoint_path):
@@ -213,9 +215,11 @@ def seed(args: argparse.Namespace) -> int:
                 shutil.rmtree(path)
             elif path.exists():
                 path.unlink()
-    from pmark3.workflow.deps import build_deps
-
-    deps = build_deps(settings, progress=StderrProgress())
+    progress = StderrProgress()
+    store = open_store(settings)
+    if not store.has_plant_data():
+        seed_demo_plant(store, settings, progress)
+    deps = build_deps(settings, store=store, progress=progress)
     plant = deps.store.plant_data()
     print(
         f"pmark3: demo plant ready in {settings.data_dir}: {len(plant.locations)} locations, "

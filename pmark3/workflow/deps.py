@@ -45,10 +45,8 @@ def open_store(settings: Settings) -> SqlStore:
 Progress = Callable[[str, int, int], None]
 
 
-def ensure_plant_data(store: SqlStore, settings: Settings, progress: Progress | None = None) -> bool:
-    """Seed the demo plant into an empty store (deterministic from ``settings.seed``); True if it did."""
-    if store.has_plant_data():
-        return False
+def seed_demo_plant(store: SqlStore, settings: Settings, progress: Progress | None = None) -> None:
+    """Load the demo plant (deterministic from ``seed`` and ``seed_as_of``) into ``store``."""
     from pmark3.seed import generate_plant
 
     if progress:
@@ -57,6 +55,20 @@ def ensure_plant_data(store: SqlStore, settings: Settings, progress: Progress | 
     store.load_plant(generate_plant(settings.seed, work_orders=settings.seed_work_orders, as_of=as_of))
     if progress:
         progress("generating demo plant data", 1, 1)
+
+
+def ensure_plant_data(store: SqlStore, settings: Settings, progress: Progress | None = None) -> bool:
+    """Seed the demo plant into an empty local store; True if it did.
+
+    Only a local SQLite store is seeded on its own: an empty Azure SQL database is a missing
+    data load, and demo equipment must never appear in a real plant's notifications.
+    """
+    if store.has_plant_data():
+        return False
+    if not settings.sqlalchemy_url.startswith("sqlite"):
+        log.warning("the database holds no plant data: load the register and history (`pmark3 seed` loads the demo)")
+        return False
+    seed_demo_plant(store, settings, progress)
     return True
 
 

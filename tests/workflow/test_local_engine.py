@@ -195,3 +195,24 @@ def test_the_demo_plant_follows_today_unless_pinned(tmp_path: Path) -> None:
     open_orders = [w for w in store.work_orders() if w.status == "open"]
     assert open_orders and all(w.reported_at >= recent for w in open_orders)
     assert ensure_plant_data(store, settings) is False
+
+
+def test_an_empty_azure_sql_database_is_never_filled_with_the_demo_plant(tmp_path: Path) -> None:
+    from pmark3.config import Settings
+    from pmark3.workflow.deps import ensure_plant_data
+
+    class EmptyStore:
+        loaded = False
+
+        def has_plant_data(self) -> bool:
+            return False
+
+        def load_plant(self, plant: Any) -> None:
+            self.loaded = True
+
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, data_dir=tmp_path, database_url="mssql+pyodbc://@sql.example/db?driver=ODBC+Driver+18"
+    )
+    store = EmptyStore()
+    assert ensure_plant_data(store, settings) is False  # type: ignore[arg-type]
+    assert store.loaded is False
