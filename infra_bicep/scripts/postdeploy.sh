@@ -26,16 +26,20 @@ fi
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "1/3 SQL user for ${AZURE_IDENTITY_NAME}"
+step "1/4 SQL user for ${AZURE_IDENTITY_NAME}"
 sqlcmd -S "${AZURE_SQL_SERVER_FQDN}" -d "${AZURE_SQL_DATABASE_NAME}" \
   --authentication-method ActiveDirectoryDefault \
   -i "${here}/grant-sql-access.sql" \
   -v IDENTITY_NAME="${AZURE_IDENTITY_NAME}" -v IDENTITY_CLIENT_ID="${AZURE_CLIENT_ID}"
 
-step "2/3 AI Search index at ${PMARK3_SEARCH_ENDPOINT}"
+step "2/4 database schema (Alembic) on ${AZURE_SQL_DATABASE_NAME}"
+# Once here, so scaled-out workers never race to create the tables on a first start.
+(cd "${repo}" && PMARK3_DATABASE_URL="${PMARK3_DATABASE_URL:?}" "${PYTHON:-python3}" -m pmark3 migrate)
+
+step "3/4 AI Search index at ${PMARK3_SEARCH_ENDPOINT}"
 (cd "${repo}" && "${PYTHON:-python3}" -m pmark3.search.azure_schema --endpoint "${PMARK3_SEARCH_ENDPOINT}")
 
-step "3/3 gpu_service manifests on ${AZURE_AKS_CLUSTER_NAME}"
+step "4/4 gpu_service manifests on ${AZURE_AKS_CLUSTER_NAME}"
 rendered="$(mktemp -d)/gpu_service.yaml"
 # The manifests name a placeholder registry; this environment's registry replaces it.
 kubectl kustomize "${repo}/gpu_service/k8s" |

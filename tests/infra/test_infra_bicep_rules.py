@@ -422,6 +422,7 @@ def test_sql_post_deploy_script_grants_the_identity_without_a_password() -> None
     assert not re.search(r"(?i)password\s*=", script)
     shell = (BICEP_ROOT / "scripts" / "postdeploy.sh").read_text(encoding="utf-8")
     assert "grant-sql-access.sql" in shell and "pmark3.search.azure_schema" in shell and "gpu_service" in shell
+    assert "-m pmark3 migrate" in shell
     assert os.access(BICEP_ROOT / "scripts" / "postdeploy.sh", os.X_OK)
 
 
