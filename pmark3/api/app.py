@@ -7,7 +7,6 @@ GET on that URL reports ``runtimeStatus`` and the current step in ``customStatus
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import Future
 from importlib import resources
 from typing import Any
 
@@ -20,7 +19,7 @@ from pmark3.api.problems import Problem, install
 from pmark3.api.status import status_payload
 from pmark3.errors import InvalidRequest, NotFound
 from pmark3.feedback import Feedback, apply_feedback
-from pmark3.models import MaintenanceRequest, Result
+from pmark3.models import MaintenanceRequest
 from pmark3.workflow.local_engine import LocalEngine
 from pmark3.workflow.nodes.validate_input import clean_text
 
@@ -47,7 +46,6 @@ def create_app(engine: LocalEngine) -> FastAPI:
         redoc_url=None,
     )
     install(app)
-    running: dict[str, Future[Result]] = {}
 
     def check_status_body(request: Request, request_id: str) -> dict[str, str]:
         base = str(request.base_url).rstrip("/")
@@ -78,8 +76,6 @@ def create_app(engine: LocalEngine) -> FastAPI:
         state = engine.start(data, source="portal")
         request_id = state["request_id"]
         future = engine.submit(state, request_id)
-        running[request_id] = future
-        future.add_done_callback(lambda _f: running.pop(request_id, None))
         body = check_status_body(request, request_id)
         headers = {"Location": body["statusQueryGetUri"]}
         if wait:

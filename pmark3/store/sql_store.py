@@ -80,8 +80,7 @@ class SqlStore:
             query = query.order_by(t.work_orders.c.reported_at.desc(), t.work_orders.c.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        with self._read() as conn:
-            return [WorkOrder.model_validate(dict(r)) for r in conn.execute(query).mappings()]
+        return self._select_work_orders(query)
 
     def plant_data(self) -> PlantData:
         return PlantData(locations=self.locations(), work_orders=self.work_orders(), procedures=self.procedures())
@@ -331,14 +330,7 @@ class SqlStore:
 
     def corrections(self) -> list[dict[str, Any]]:
         """Every correction a person made, oldest first: what the workflow learns aliases from."""
-        c = t.feedback.c
-        query = (
-            sa.select(c.field, c.original, c.corrected)
-            .where(c.accepted.is_(False), c.corrected.is_not(None), c.original.is_not(None))
-            .order_by(c.id)
-        )
-        with self._read() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+        return [{k: r[k] for k in ("field", "original", "corrected")} for r in self.corrections_after(0)]
 
     # -- outbox ---------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from functools import partial
@@ -26,7 +26,6 @@ from pmark3.workflow.runner import run_with_retry
 from pmark3.workflow.state import WorkflowState, new_state
 
 log = logging.getLogger(__name__)
-StepListener = Callable[[str, str | None], None]
 
 
 def create_graph(deps: Any, checkpointer: Any = None, interrupt_after: Sequence[str] | None = None) -> Any:
@@ -103,7 +102,7 @@ class LocalEngine:
             notification_id=notification_id,
         )
 
-    def run(self, state: dict[str, Any] | None, request_id: str, on_step: StepListener | None = None) -> Result:
+    def run(self, state: dict[str, Any] | None, request_id: str) -> Result:
         """Run (or, with ``state=None``, resume from the checkpoint) a request to its end and record it."""
         config = {"configurable": {"thread_id": request_id}, "recursion_limit": 100}
         if state is None:
@@ -116,7 +115,7 @@ class LocalEngine:
             current = dict(state)
             step = spec.START
         if step != spec.END:
-            self._step(request_id, step, on_step)
+            self._step(request_id, step)
         for chunk in self.graph.stream(state, config, stream_mode="updates"):
             for node, update in chunk.items():
                 if node not in spec.NODES:
@@ -124,18 +123,16 @@ class LocalEngine:
                 current = spec.merge(current, update or {})
                 step = spec.next_node(node, current)
                 if step != spec.END:
-                    self._step(request_id, step, on_step)
+                    self._step(request_id, step)
         if step != spec.END:
             # Interrupted before the end: it stays Running, and resume() finishes it.
             return build_result(current)
         return Result.model_validate(record_outcome(current, self.deps))
 
-    def _step(self, request_id: str, step: str, on_step: StepListener | None) -> None:
-        if not self.track_steps and on_step is None:
+    def _step(self, request_id: str, step: str) -> None:
+        if not self.track_steps:
             return
         self.deps.store.update_request(request_id, now=datetime.now(UTC), runtime_status="Running", custom_status=step)
-        if on_step:
-            on_step(request_id, step)
 
     def submit(self, state: dict[str, Any], request_id: str) -> Future[Result]:
         return self._pool.submit(self._run_safely, state, request_id)
