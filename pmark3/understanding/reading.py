@@ -17,6 +17,7 @@ from pmark3.catalog import Catalog
 from pmark3.models import Scenario
 from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.understanding.gazetteer import Entry, Hit, build_equipment_gazetteer
+from pmark3.understanding.learned import ModeModel, labeled_model
 from pmark3.understanding.lexicon import COMMON_SYSTEMS
 from pmark3.understanding.priority import PriorityCue, PriorityReader, decide
 from pmark3.understanding.register import RegisterIndex
@@ -115,13 +116,21 @@ class Analyzer:
         self.priorities = PriorityReader(catalog)
         self.known_systems = set(catalog.systems)
         self.register = RegisterIndex(self.locations)
+        self.learned_modes: ModeModel = labeled_model()
+        self._orders_learned: set[int] = set()
         if work_orders:
             self.use_work_orders(work_orders)
         self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
         self._cache: dict[tuple[str, bool], Reading] = {}
 
     def use_work_orders(self, work_orders: Sequence[WorkOrder]) -> None:
-        if self.register.use_work_orders(work_orders):
+        learned = self.register.use_work_orders(work_orders)
+        if id(work_orders) not in self._orders_learned:
+            self._orders_learned.add(id(work_orders))
+            # What the closed history calls each failure mode, in the operators' words.
+            self.learned_modes.add_history([(wo.text, wo.failure_mode) for wo in work_orders if wo.status == "closed"])
+            learned = True
+        if learned:
             self.clear_cache()
 
     def clear_cache(self) -> None:
@@ -140,6 +149,14 @@ class Analyzer:
         return copy.copy(found)
 
     def _read(self, text: str, has_history: bool) -> Reading:
+        r = self._read_patterns(text, has_history)
+        if not r.modes and not has_history and r.scenario != "S3" and (r.systems or r.classes or r.unit):
+            # Only after the typo pass: a repaired word ("진뚱" -> 진동) beats a guess.
+            self._guess_mode(r)
+            self._adjust(r)
+        return r
+
+    def _read_patterns(self, text: str, has_history: bool) -> Reading:
         doc = make_doc(text)
         r = self._read_doc(doc, has_history)
         if r.systems and r.classes and (r.modes or r.scenario == "S3"):
@@ -383,6 +400,15 @@ class Analyzer:
             r.symptom_original = r.modes[0].original
             # "소음도 같이 나요", "온도도 올라갔어요": a symptom added to the one reported, not a correction.
             r.mode_also = bool(_ADDED_SYMPTOM.search(canon))
+
+    def _guess_mode(self, r: Reading) -> None:
+        """No pattern read a symptom: the learned model's guess, with its own evidence key.
+
+        Only for a first turn: a follow-up without a symptom ("2호기요") keeps the session's.
+        """
+        guess = self.learned_modes.predict(r.doc.canon)
+        if guess is not None and guess[0] != "UNK":
+            r.modes.append(Candidate(guess[0], guess[1], "learned"))
 
     def _adjust(self, r: Reading) -> None:
         """Failure mode and class read together."""

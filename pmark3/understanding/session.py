@@ -161,7 +161,12 @@ def merge(old: State, new: State, r: Reading) -> State:
         new.mode.value is not None
         and not adds
         and not same_leak
-        and (old.mode.value in (None, "UNK") or (new.mode.value not in _CONTEXT_MODES and r.symptom_strength >= 2))
+        and (
+            old.mode.value in (None, "UNK")
+            # A guess of the learned model (no pattern read the earlier turn) yields to any reading.
+            or old.mode.key == "learned"
+            or (new.mode.value not in _CONTEXT_MODES and r.symptom_strength >= 2)
+        )
     ):
         mode = new.mode
     prio = _carried(old.priority) if old.priority.value is not None else new.priority

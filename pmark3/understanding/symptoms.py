@@ -385,7 +385,13 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
         r"insulation (?:resistance|fail|breakdown|low)",
     ),
-    ("UNK", 2, r"뭔가[^|]{0,2}?이상|원인[^|]{0,2}?모르|something wrong|not right|unknown cause"),
+    (
+        "UNK",
+        2,
+        r"뭔가[^|]{0,2}?이상|(?:원인|이유)[^|]{0,6}?(?:모르|모름|미상|불명|파악안|확인안)|원인불명|"
+        r"something wrong|not right|unknown cause|cause (?:is )?(?:unknown|not known)|not sure (?:what|why)|"
+        r"don t know (?:what|why)",
+    ),
     ("STD", 2, r"erod|burnt|burned"),
     ("OHE", 2, r"뜨끈|뜨뜻|열이?나|냄새"),
     ("NOO", 3, r"no flow|유량[^|]{0,2}?없|zero flow"),
