@@ -26,6 +26,9 @@ _FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage|
 _UP = r"(?:높|상승|올라|증가|올라감|오름|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
 _DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(?:low|lower|drop\w*|decreas\w*|fall\w*|down)(?![a-z]))"
 
+# Hangul syllables ending in ㄱ, ㄹ or ㅇ (final-consonant indices 1, 8, 21): how mimetics end.
+_MIMETIC_END = "[" + "".join(chr(0xAC00 + (i * 28) + j) for i in range(19 * 21) for j in (1, 8, 21)) + "]"
+
 # (code, strength, regex)
 PATTERNS: list[tuple[str, int, str]] = [
     # Instruments that read wrong.
@@ -515,6 +518,23 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"not pumping(?: enough)?|pumping (?:less|poorly)|(?:flow|유량|discharge|토출)[^|]{0,6}?(?:down|줄었|줄어)|"
         r"weak (?:discharge|flow|suction)",
+    ),
+    # Sound and shake words by construction: Korean mimetics are reduplicated syllables
+    # (끼릭끼릭, 덜그럭덜그럭, 덜컹덜컹, 윙윙거림) ending in ㄱ/ㄹ/ㅇ, so such a doubled 2-3-syllable
+    # unit reads as a noise unless it is a shake word (부들부들), a leak word (방울방울: read
+    # earlier, it wins the tie) or an adverb (깜빡깜빡, 출렁출렁). The final consonant keeps a
+    # repeated equipment word out ("모터 모터", "댐퍼 댐퍼" in the seeded history).
+    ("VIB", 2, r"(덜|달|바들|부들|후들|흔들|벌벌|덜덜)\1|들썩"),
+    (
+        "NOI",
+        2,
+        r"(?!(?:방울|흔들|출렁|넘실|끈적|미끌|반짝|깜빡|깜박|울퉁|불룩|빙글|뱅글|몽글|뭉글))"
+        r"([가-힣]{1,2}"
+        + _MIMETIC_END
+        + r")\1|(윙|웅|붕|쿵|탕|땅|틱|찍|끽|삑|징|칙|삐|드르|그르|우르|따닥|끼익|끼릭|삐걱|덜컥|덜그럭|달그락)"
+        r"(?:\2|거|대|소리)|"
+        r"(?<![a-z])(?:clunk\w*|clank\w*|clatter\w*|buzz\w*|rumbl\w*|racket|tick(?:ing|s)?|click(?:ing|s)?|thump\w*|growl\w*|"
+        r"groan\w*|creak\w*|chirp\w*|whir\w*|whistl\w*|squeak\w*|howl\w*|roar\w*)(?![a-z])",
     ),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),

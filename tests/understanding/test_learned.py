@@ -56,3 +56,19 @@ def test_a_later_reading_replaces_an_earlier_guess(understand: Understand) -> No
     history = turns(("user", "발전기 여자기 AVR 경보"), ("assistant", "몇 호기 설비인가요?"))
     _, f = understand("2호기 AVR channel A 경보입니다. 원인은 아직 모름", history)
     assert f.status_code.normalized == "UNK"
+
+
+def test_mimetic_sound_words_read_as_noise(catalog: Catalog) -> None:
+    from pmark3.understanding.symptoms import SymptomReader
+
+    reader = SymptomReader(catalog)
+
+    def codes(text: str) -> set[str]:
+        return {h.code for h in reader.find(canonical(text))}
+
+    for text in ("모터 베어링 쪽 끼릭끼릭", "덜그럭덜그럭 함", "딸깍딸깍 소리", "윙윙거림", "U1 fan clunking at start"):
+        assert codes(text) == {"NOI"}, text
+    assert codes("부들부들 떨림") == {"VIB"}  # a shake word, not a sound
+    assert codes("물이 방울방울") == {"ELP"}  # a leak word wins the tie
+    assert not codes("모터 모터 과열") - {"OHE"}  # a repeated equipment word is no mimetic
+    assert not codes("깜빡깜빡") and not codes("이상 상태")
