@@ -71,15 +71,60 @@ _ALSO = re.compile(r"같이|함께|(?:^| )(?:also|as well|too)(?= |$)")
 _SINCE_WHEN = re.compile(r"언제부터")
 # "다음 일정 확인 부탁": checking a record is asking for it, not asking for work.
 _INFO_CHECK = re.compile(
-    r"(?:일정|이력|기록|주기|내용|결과|자료|절차|계획)[^|]{0,2}?확인[^|]{0,3}?(?:부탁|요청|바람|해주)?"
+    r"(?:일정|이력|기록|주기|내용|결과|자료|절차|계획|재고|예비품|수량|양식|도면|납기)[^|]{0,2}?확인[^|]{0,3}?(?:부탁|요청|바람|해주)?"
 )
+
+
+# Documents and records one asks for: the head noun of an information request. Korean is
+# head-final, so a request that *ends* on one of these ("... 교체 예정일", "... 과거 조치 내역",
+# "... 최근 결과") asks for the record, whatever symptom it names on the way.
+_DOC_KO = (
+    r"예정일|일정|내역|이력|기록|결과|재고|수량|양식|서식|점검표|체크리스트|도면|절차서|절차|매뉴얼|사양서|사양|자료|데이터|"
+    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자"
+)
+_DOC_EN = (
+    r"schedule|history|records?|results?|reports?|data|drawings?|p ?(?:&|and)? ?id|manuals?|procedures?|"
+    r"(?:work )?instructions?|checklists?|forms?|templates?|inventory|spares?|stock|trend|datasheets?|lead time|due date"
+)
+_DOC_END = re.compile(
+    rf"(?:{_DOC_KO})(?:은|는|이|가|요|좀|도|을|를)?(?:(?:좀)?(?:주세요|줘|주실래요|부탁(?:드립니다|드려요|합니다|해요)?|"
+    rf"보내주세요|공유(?:해주세요|부탁드려요|부탁))?)[\s.?!]*$|(?:^| )(?:{_DOC_EN})[\s.?!]*$"
+)
+# "과거 조치 내역", "누설 조치 표준작업 절차": a work word inside a record's name asks for no work.
+_WORK_RECORD = re.compile(rf"(?:조치|작업|정비|점검|수리|교체|교환|보수|시험|검사)[^|]{{0,8}}?(?:{_DOC_KO})")
+# An English question opened by a question word or an inverted auxiliary ("Which valves had
+# passing problems this year?", "Is there a work instruction for ...?") asks for information
+# even when it names a failure: every such opening in the labeled sets is an S3.
+_EN_QUESTION = re.compile(
+    r"^(?:which|what|where|when|how|who|whose|is there|are there|do we|does|did|has|have|had|can you|could you|"
+    r"any)(?= |$)"
+)
+# Asking for a record to be compared, listed or given: "호기별로 비교해줘", "양식 주세요".
+# ("8 s spec" is a comparison, not a document: specs stay out of the list.)
+_GIVE = re.compile(
+    rf"비교|추려|모아|(?:{_DOC_KO})[^|]{{0,3}}?(?:주세요|줘|주실|보내|달라)|(?:^| )(?:compare|comparison)(?= |$)"
+)
+
+# "results of the last IR survey?": a record of something, asked for.
+_DOC_OF = re.compile(r"(?:^| )(?:results?|reports?|records?|history|data|trend|drawings?) (?:of|for|on|from)(?= )")
 
 
 def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source: str = "") -> tuple[Scenario, str]:
     """Scenario and the evidence key for its confidence."""
     info_check = _INFO_CHECK.search(canon)
-    asks = bool(_ASKS.search(canon)) or ("?" in source) or bool(info_check)
-    request = bool(_REQUEST.search(_INFO_CHECK.sub("", canon)))
+    asks = bool(_ASKS.search(canon)) or ("?" in source) or bool(info_check) or bool(_GIVE.search(canon))
+    request = bool(_REQUEST.search(_WORK_RECORD.sub("", _INFO_CHECK.sub("", canon))))
+    if not has_history and not request:
+        if _DOC_END.search(canon):
+            return "S3", "records"
+        if _EN_QUESTION.match(canon) and "?" in source:
+            return "S3", "info_strong"
+        if (
+            asks
+            and (_GIVE.search(canon) or _DOC_OF.search(canon))
+            and (_INFO_STRONG.search(canon) or _RECORDS.search(canon) or _DOC_OF.search(canon))
+        ):
+            return "S3", "records"
     strong_info = bool(_INFO_STRONG.search(_SINCE_WHEN.sub("", canon))) or (
         symptom_strength < 2 and bool(_INFO_PAST.search(canon))
     )

@@ -235,3 +235,41 @@ def test_questions_about_past_work_are_s3(understand: Understand, text: str) -> 
 def test_fault_reports_mentioning_past_work_stay_s1(understand: Understand, text: str) -> None:
     parsed, _ = understand(text)
     assert parsed.scenario == "S1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Head-final noun phrases: the last noun is the record asked for, whatever symptom precedes it.
+        "1호기 BFP A 다음 오버홀 예정일",
+        "2호기 복수펌프 B 진동 과거 조치 내역",
+        "공용 공기압축기 C 안전밸브 시험 결과",
+        "2호기 IDF 윤활유 교환 주기",
+        "석탄취급설비 컨베이어 점검표 양식 주세요",
+        "급수펌프 씰 누설 조치 표준 절차 공유 부탁드려요",
+        "축전지 예비품 재고 확인 부탁드립니다",
+        "보일러 튜브 누설 이력 호기별로 비교해줘",
+        # English questions opened by a question word or an inverted auxiliary.
+        "Which unit 2 mills had roller wear findings last year?",
+        "Is there a checklist for the EDG monthly run?",
+        "Has the unit 1 CEP B tripped on overcurrent before?",
+        "Unit 2 GSU - results of the last oil test?",
+    ],
+)
+def test_requests_for_a_record_are_s3(understand: Understand, text: str) -> None:
+    parsed, f = understand(text)
+    assert parsed.scenario == "S3", text
+    assert f.priority.normalized is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1호기 BFP A 진동 점검 결과 베어링 마모, 교체 요망",
+        "Unit 1 HP heater 7 drain valve stroking slowly, 25 s vs 8 s spec",
+        "2호기 IDF A 진동 상승, 정비 이력 보니 작년에도 베어링 교체함. 점검 바람",
+    ],
+)
+def test_fault_reports_naming_records_on_the_way_stay_s1(understand: Understand, text: str) -> None:
+    parsed, _ = understand(text)
+    assert parsed.scenario == "S1", text
