@@ -39,10 +39,27 @@ CUES: list[tuple[int, int, str]] = [
         r"화재|불남|불이|연기|폭발|부상|인명|안전사고|발전정지|강제정지|런백|출력감발|수소누설|대량누설|증기누설|스팀누설|트립|정전|분출|"
         r"(?:^| )(?:fire|smoke|explosion|injury|mft|runback|forced outage|unit trip|trip|tripped|steam leak|hydrogen leak|major leak)(?= |$)",
     ),
+    # Hazards by family rather than by word: a fuel-gas leak or gas found where it should not be;
+    # a protection that can no longer act ("사고 나도 차단 못 함", "protection lost"); the unit's
+    # load already cut (감발, "load reduced to 400 MW" is a runback by hand); steam blowing out;
+    # a running machine that stopped by itself (a trip by another name).
+    (
+        1,
+        2,
+        r"(?:lng|(?<!배)(?<!배기)(?<!연소)(?<!flue )가스(?!켓))[^|]{0,6}?(?:누설|누출|새|샘|냄새)|"
+        r"(?<!flue )(?:lng|fuel gas|natural gas|gas)(?: [a-z]+)? (?:leak\w*|smell)|smell of gas|"
+        r"(?<!배기)가스[^|]{0,3}?(?:검지|검출|감지)(?!기)|가스검지기[^|]{0,3}?(?:경보|알람|동작)|gas (?:detected|alarm)|"
+        r"보호(?:기능)?[^|]{0,4}?(?:상실|불가|무력|안됨)|(?:사고|고장|fault)[^|]{0,8}?차단[^|]{0,3}?(?:못|불가|안됨)|"
+        r"(?:^| )(?:protection (?:lost|unavailable|defeated|out)|no protection|unprotected|can t trip|cannot trip)(?= |$)|"
+        r"감발|(?:부하|load|출력)[^|]{0,12}?(?:감소시|줄였|줄임|내림|내렸|낮춤|낮췄)|"
+        r"(?:^| )(?:load (?:reduced|reduction|cut|shed)|reduced (?:the )?(?:unit )?load|derated to \d+)(?= |$)|"
+        r"뿜어|뿜고|뿜는|내뿜|(?:^| )(?:blowing (?:out|steam)|gushing)(?= |$)|불시정지|자동정지",
+    ),
     (
         2,
         3,
-        r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
+        r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검|분석|처리|수리|정비|교체|대응|봐)|expedite|"
+        r"(?:^| )(?:priority please|please prioriti[sz]e|give it priority)(?= |$)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
         r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|교대전|근무중에|퇴근전|내일까지|내일아침|"
         r"(?:^| )(?:end of (?:the )?(?:day|shift)|by tomorrow|before (?:the )?(?:weekend|night shift|end of shift))(?= |$)|"
         r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)|"
@@ -58,6 +75,18 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:^| )(?:repeat|repeated|repeating|recurring|recurrence|trending up|third time)(?= |$)|"
         r"standby[^|]{0,25}?(?:out of service|unavailable|is out|down|maintenance)",
     ),
+    # Still getting worse (rising vibration or temperature is 2 by the conventions), a backup
+    # that is gone, or an emergency machine that fails when tried (its backup role is lost).
+    (
+        2,
+        1,
+        r"계속[^|]{0,3}?(?:오르|올라|상승|증가|높아|늘어|늘고|나빠|심해)|(?:오르는|올라가는|상승하는|증가하는|늘어나는) ?중|"
+        r"(?:^| )(?:no [a-z ]{0,20}?backup|no longer any backup|getting worse|worsening)(?= |$)|"
+        r"(?:비상|emergency)[^|]{0,6}?(?:백업|backup)[^|]{0,4}?(?:없|상실|lost|gone)|"
+        r"비상드레인[^|]{0,3}?(?:사용|운전)|emergency drain[^|]{0,6}?(?:in service|open|on)(?= |$)|"
+        r"(?:edg|eop|비상 ?디젤|비상발전기|emergency diesel|emergency oil pump|직류[^|]{0,4}?펌프|(?:^| )dc [a-z ]{0,10}?pump)"
+        r"[^|]{0,30}?(?:실패|fail\w*|안됨|불가|won t|안걸|not start)",
+    ),
     (4, 3, r"우선순위[^|]{0,4}?낮춰|낮춰주세요|lower the priority|downgrade|de ?prioriti[sz]e"),
     (
         2,
@@ -71,13 +100,18 @@ CUES: list[tuple[int, int, str]] = [
     (
         3,
         3,
-        r"이번주|점검요망|확인요망|보통으로|일반으로|일반작업|경미함|(?:^| )(?:this week|routine|when possible)(?= |$)",
+        r"이번주|점검요망|확인요망|보통으로|일반으로|일반작업|경미함|(?:^| )(?:this week|routine|when possible)(?= |$)|"
+        r"(?:보통|일반|통상)[^|]{0,2}?우선순위|우선순위[^|]{0,2}?(?:보통|일반|통상)|"
+        r"(?:^| )(?:normal priority|priority (?:is )?normal|routine priority|standard priority)(?= |$)|"
+        r"(?:^| )(?:not|won t be|isn t) needed (?:until|till|before)(?= |$)|(?:까지|전까지)[^|]{0,3}?(?:필요없|안써|안쓰|쓸일없)",
     ),
     (
         4,
         3,
         r"급하지않|급한건아니|급하진않|급한거아니|급한(?:건|거|것은|게)아님|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
         r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
+        r"다음[^|]{0,4}?(?:정비|정지|보수|기회|휴지|점검|계획|o h|outage)[^|]{0,2}?(?:때|시(?!험)|에|까지)|"
+        r"(?:^| )(?:next (?:shutdown|outage|maintenance|opportunity|stop|pm|major|inspection))(?= |$)|"
         r"(?:^| )(?:no hurry|not urgent|planned|next outage|overhaul|scheduled maintenance|preventive maintenance|"
         r"when convenient|improvement|low priority)(?= |$)",
     ),
@@ -96,7 +130,7 @@ _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|�
 _NAME_AFTER = re.compile(
     r"^ ?(?:drain|diesel|generator|gen(?= |$)|lighting|light|lights|stop|shutdown|dump|bearing|oil|seal|lube|feed|"
     r"spray|cooling|power|bus|board|makeup|make up|드레인|발전기|디젤|조명|정지밸브|유펌프|윤활유|밀봉유|급수|"
-    r"전원|배수|살수|냉각)"
+    r"전원|배수|살수|냉각|용|시(?=에|$| ))"
 )
 _FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
