@@ -381,7 +381,15 @@ class Analyzer:
             stop = len(canon) if stop < 0 else stop
             return any(o.start > s.end and o.start < stop and o.code != "UST" and o.strength >= 2 for o in symptoms)
 
-        ranked = sorted(symptoms, key=lambda s: (s.code == "UST" and bool(causes), explains(s), -s.strength, s.start))
+        def trip_cause(s: SymptomHit) -> bool:
+            # "토출온도 고온 트립", "high vibration trip": the word right before the trip names why it
+            # tripped, and that outranks whatever the trip then caused downstream.
+            return s.code not in _NOT_CAUSES and bool(_TRIP_AFTER.match(canon[s.end : s.end + 12]))
+
+        ranked = sorted(
+            symptoms,
+            key=lambda s: (s.code == "UST" and bool(causes), explains(s), not trip_cause(s), -s.strength, s.start),
+        )
         seen: set[str] = set()
         for s in ranked:
             code = s.code
@@ -479,6 +487,7 @@ class Analyzer:
             r.priority_original = r.priority.original
 
 
+_TRIP_AFTER = re.compile(r"^ ?(?:으로|로|에 ?의한|에 ?따른|due to)? ?(?:트립|trip|tripped|자동정지)")
 _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )

@@ -85,9 +85,9 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"과열|고온|발열|뜨거|뜨겁|타는냄새|탄내|타는 냄새|연기|그을|overheat|over heat|hot(?= |$)|smok|burning smell|high temp|overtemp",
     ),
     # Pressure, flow, output.
-    ("PLU", 3, r"(?:차압|(?<![a-z])d ?p(?![a-z])|differential pressure)" + G + _UP),
+    ("PLU", 3, r"(?:(?<!\d )(?<!\d)차압|(?<![a-z])d ?p(?![a-z])|differential pressure)" + G + _UP),
     ("PLU", 3, r"막힘|막혀|막혔|막힌|폐색|clog|plugg|chok|block(?:ed|age)|plugged"),
-    ("PLU", 2, r"차압|(?:^| )d p(?= |$)|(?:^| )dp(?= |$)|differential pressure"),
+    ("PLU", 2, r"(?<!\d )(?<!\d)차압|(?:^| )d p(?= |$)|(?:^| )dp(?= |$)|differential pressure"),
     ("LOO", 3, _PRESS + G + _DOWN),
     ("LOO", 3, _FLOW + G + r"(?:저하|부족|감소|떨어|안나|low|drop|not enough|insufficient)"),
     ("LOO", 2, r"출력저하|성능저하|효율저하|유량부족|압력부족|low flow|low pressure|low output|performance"),
@@ -122,7 +122,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "UST",
         2,
-        r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일))|trip(?! signal| command| coil)|불시정지|자동정지|급정지|갑자기"
+        r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일|직전|우려|위험|예상|가능))|trip(?! signal| command| coil)(?<!about to trip)|불시정지|자동정지|급정지|갑자기"
         + G
         + r"(?:정지|멈|꺼)|혼자"
         + G
@@ -170,10 +170,17 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"통신"
         + G
-        + r"(?:두절|불량|장애|에러|이상|끊|안됨|fail|error)|통신두절|신호단선|단선|communication|comm (?:fail|fault|loss|error)|signal loss|link down|no communication",
+        + r"(?:두절|불량|장애|에러|이상|끊|안됨|안돼|안되|상실|fail|error|lost|down)|통신두절|신호단선|단선|communication|"
+        r"comm(?:s|unication)? (?:fail\w*|fault|loss|lost|error|down)|lost comm\w*|signal loss|link down|no communication",
     ),
     ("NOO", 2, r"출력없음|무출력|신호없음|전압없음|전원안|전원이안|no output|no signal|no voltage|dead"),
-    ("FOV", 3, r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하)|과전압|저전압|over voltage|under voltage|voltage"),
+    (
+        "FOV",
+        3,
+        r"전압"
+        + G
+        + r"(?:이상|불안정|변동|높|낮|저하|안올라|안오르|안나|부족)|과전압|저전압|over voltage|under voltage|voltage",
+    ),
     ("FOF", 3, r"주파수|frequency"),
     ("FCO", 3, r"투입" + G + r"(?:불가|안됨|안돼|실패)|won t close in|fail(?:s|ed)? to close in"),
     ("FDC", 3, r"차단(?!기)" + G + r"(?:불가|안됨|안돼|실패)"),
@@ -536,6 +543,138 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?<![a-z])(?:clunk\w*|clank\w*|clatter\w*|buzz\w*|rumbl\w*|racket|tick(?:ing|s)?|click(?:ing|s)?|thump\w*|growl\w*|"
         r"groan\w*|creak\w*|chirp\w*|whir\w*|whistl\w*|squeak\w*|howl\w*|roar\w*)(?![a-z])",
     ),
+    # --- Families added after the probes4 blind set ----------------------------------------
+    # A reading contradicted by a second measurement is the instrument's error, whatever the
+    # quantity reads; strength 4: a cross-check outranks the quantity's own direction words.
+    (
+        "AIR",
+        4,
+        r"(?:(?:휴대용|휴대형|포터블|현장 ?게이지|현장계기|로컬|옆|다른|반대쪽|반대편|예비|별도)[^|]{0,4}?"
+        r"(?:온도계|압력계|게이지|계기|측정기|전송기|센서|으로 ?(?:재|측정|확인)|로 ?(?:재|측정|확인))|"
+        r"(?:local|portable|handheld|field|second|other|another|redundant|backup) (?:gauge|meter|instrument|transmitter|"
+        r"sensor|probe|reading|tt|pt|ft|lt)s?[^|]{0,20}?(?:reads?|shows?|says|normal|ok|fine|only|\d)|"
+        r"(?:with|while|although|but) the [a-z ]{0,20}?(?:running empty|is empty|was empty|stopped|not running|off line)|"
+        r"checked empty|(?:actually|physically) (?:empty|normal|fine)|실제로는[^|]{0,6}?(?:비어|정상|없))"
+        # The second gauge's "정상" belongs to the cross-check, not a negation of it.
+        r"(?:[^|]{0,12}?(?:정상|normal|ok|fine)(?= |$|\|))?",
+    ),
+    # The duty unit failed and the standby took over: redundancy lost, the function kept.
+    (
+        "LOR",
+        3,
+        r"(?:(?<![a-z])[a-d] ?(?:로|으로)|예비(?:기)?로|백업으로|standby로)[^|]{0,3}?(?:자동 ?)?(?:절체|전환|넘어)"
+        r"(?:됨|되었|됐|했|완료)|(?:switched|changed|transferred|failed) over to (?:the )?(?:[a-d]|standby|backup)(?= |$)",
+    ),
+    # Oil quality out of limit (water, acid number, particle count) is contamination.
+    (
+        "CTM",
+        3,
+        r"(?:수분|산가|전산가|(?<![a-z])tan(?![a-z])|(?<![a-z])nas(?![a-z])|particle count|입자수|입자 ?개수|수분함량|"
+        r"water content|acid (?:number|value)|moisture|varnish|바니시)[^|]{0,14}?"
+        r"(?:초과|높|상승|증가|올라|high|above|exceed\w*|limit|기준|\d)",
+    ),
+    # A pressure above its setpoint is high output; a relief valve lifting below its set pressure
+    # opens spuriously.
+    (
+        "HIO",
+        3,
+        r"(?:압|pressure)[^|]{0,6}?(?:설정치|설정압|설정값|set ?point|set pressure)[^|]{0,3}?(?:보다|than)?[^|]{0,2}?"
+        r"(?:높|초과|high|above|over)|(?:above|over|exceeds?) (?:the )?(?:set ?point|set pressure)",
+    ),
+    (
+        "SPO",
+        3,
+        r"(?:설정압|설정치|설정값|set ?point|set pressure)[^|]{0,3}?(?:보다|than)?[^|]{0,2}?(?:낮게|낮은|below|under|early)"
+        r"[^|]{0,6}?(?:팝|동작|작동|리프트|열|분출|pop|lift|open)|(?:pops?|popp\w*|lift\w*|open\w*) "
+        r"(?:early|prematurely|below (?:the )?(?:set|setpoint))",
+    ),
+    # A command given and nothing moves: fails to open/close when the command says which,
+    # fails to function otherwise.
+    (
+        "FTO",
+        3,
+        r"(?:열림|개방|오픈|open(?:ing)?)[^|]{0,2}?(?:지령|명령|신호|command|signal)(?:[^|]|\| ){0,10}?"
+        r"(?:꿈쩍|안움직|움직이지|반응|안열|안떨어|그대로|no (?:movement|response)|doesn t move|not move|nothing)",
+    ),
+    (
+        "FTC",
+        3,
+        r"(?:닫힘|폐쇄|클로즈|close|closing)[^|]{0,2}?(?:지령|명령|신호|command|signal)(?:[^|]|\| ){0,10}?"
+        r"(?:꿈쩍|안움직|움직이지|반응|안닫|그대로|no (?:movement|response)|doesn t move|not move|nothing)",
+    ),
+    (
+        "FTF",
+        3,
+        r"(?:지령|명령|신호|command|demand)[^|]{0,3}?(?:줘도|해도|에도|줬는데|넣어도|but)[^|]{0,6}?"
+        r"(?:꿈쩍|안움직|반응[^|]{0,2}?없|무반응|no (?:movement|response)|nothing)|반응[^|]{0,2}?없|무반응|"
+        r"(?:동작|작동)(?:을|이)?[^|]{0,2}?(?:안|못)(?:함|해|하|됨|되|했)",
+    ),
+    # Breakers: "will not close/open" in any English form, 개방 명령에도 안 떨어짐.
+    (
+        "FCO",
+        3,
+        r"(?:breaker|cb|acb|vcb|contactor)[^|]{0,20}?(?:won t|will not|wouldn t|doesn t|does not|didn t|did not|can t|"
+        r"cannot|fail(?:s|ed)? to) close|(?:차단기|cb|acb|vcb)[^|]{0,6}?(?:투입|클로즈|닫힘)[^|]{0,6}?(?:안|불가|실패)",
+    ),
+    (
+        "FDC",
+        3,
+        r"(?:breaker|cb|acb|vcb|contactor)[^|]{0,20}?(?:won t|will not|wouldn t|doesn t|does not|didn t|did not|can t|"
+        r"cannot|fail(?:s|ed)? to) (?:open|trip)|(?:차단기|cb|acb|vcb|피더)[^|]{0,12}?(?:개방|오픈|트립|차단(?!기))"
+        r"[^|]{0,8}?(?:안떨어|안됨|안돼|안되|불가|실패|안열)",
+    ),
+    # A protective relay that operated names the trip's electrical cause.
+    (
+        "ELE",
+        3,
+        r"(?:열동|과부하|과전류|지락|접지|thermal|overload|overcurrent|ocr|ground|earth)[^|]{0,4}?(?:계전기|relay)"
+        r"[^|]{0,4}?(?:동작|trip\w*|operated|picked up|actuated)",
+    ),
+    # A leak from one side into the other is internal.
+    (
+        "INL",
+        3,
+        r"(?:안으로|내부로|속으로|쪽으로|측으로)[^|]{0,6}?(?:새|누설|누수|넘어|유입|들어)|leak\w* into|"
+        r"(?:로터|rotor|섹터|sector|래디얼|radial|액시얼|axial)[^|]{0,3}?(?:씰|seal)[^|]{0,8}?(?:누설|리크|leak)",
+    ),
+    # Battery/charger capacity below its criterion.
+    ("LOO", 3, r"용량[^|]{0,12}?(?:미달|부족|저하|낮|떨어)|capacity[^|]{0,12}?(?:low|below|under|down|short|only)"),
+    # Lining/coating damage and broken wire strands are deterioration, not a breakage or paint.
+    (
+        "STD",
+        3,
+        r"(?:라이닝|lining|내화물|refractory|코팅|coating)[^|]{0,4}?(?:박리|탈락|손상|떨어|벗겨|peel\w*|damage\w*|fall\w*)|"
+        r"(?:소선|strands?)[^|]{0,8}?(?:끊|단선|파단|broken|snapped)",
+    ),
+    # Does not match the drawing, wrong nameplate or tag: an other failure, not a bad reading.
+    (
+        "OTH",
+        3,
+        r"도면[^|]{0,3}?(?:과|와|이랑)?[^|]{0,2}?(?:다름|달라|다르|상이|불일치)|(?:differs?|different|deviates?) from "
+        r"(?:the )?(?:approved )?(?:drawing|design|p ?id)[^|]{0,12}|명판[^|]{0,10}?(?:잘못|틀|다름|바뀌)|"
+        r"잘못[^|]{0,3}?(?:붙|부착|표기|설치)|mislabel\w*|wrong (?:tag|label|nameplate)",
+    ),
+    # "평소랑 다르다", "좀 이상해요": something is off, nothing named.
+    (
+        "UNK",
+        2,
+        r"평소(?:랑|와|하고|보다)?[^|]{0,3}?(?:다르|달라|다름|다른(?=것|거|듯|데))|뭔가[^|]{0,4}?(?:다르|달라|다른)|이상해(?:요|서|보)|이상하(?:다|네|고)|"
+        r"something (?:is )?(?:off|different)|not (?:quite )?(?:right|normal)",
+    ),
+    # Heat not reaching the steam, a condenser's cleanliness falling: heat transfer.
+    (
+        "IHT",
+        3,
+        r"(?:증기|steam|재열|과열|급수|feedwater)[^|]{0,6}?온도[^|]{0,4}?(?:안올라|안오르|부족)|"
+        r"temperature (?:won t|will not|doesn t|does not) (?:rise|come up|increase)|청정도[^|]{0,6}?(?:떨어|저하|낮)|"
+        r"cleanliness[^|]{0,8}?(?:low|drop\w*|down)",
+    ),
+    # Closed, yet it smells or flows: passing.
+    (
+        "LCP",
+        3,
+        r"(?:닫혔는데|닫힌채|닫힌 채|닫혀 ?있는데|closed)[^|]{0,12}?(?:냄새|smell)",
+    ),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
@@ -545,7 +684,7 @@ _NEGATED_AFTER = re.compile(
     r"fine|no problem)"
     r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니)"
     r"|^[^|]{0,3}?(?:게|것|건|거)(?:은|는|이|가)? ?아니"
-    r"|^ ?(?:위험|우려|가능성|염려|risk)"
+    r"|^ ?(?:위험|우려|가능성|염려|직전|임박|risk|imminent)"
 )
 _NEGATED_BEFORE = re.compile(r"(?:^| )(?:no|not|without)(?: [a-z]+)? ?$")
 
@@ -592,7 +731,13 @@ _WEAK_CATALOG = frozenset(
 
 
 def _is_negated(canon: str, start: int, end: int) -> bool:
-    return bool(_NEGATED_AFTER.match(canon[end:]) or _NEGATED_BEFORE.search(canon[:start]))
+    after = _NEGATED_AFTER.match(canon[end:])
+    if after and _OTHER_SUBJECT.search(after.group(0)):
+        after = None  # "진동 큼 예비기 없음": the "없음" is the standby's, not the vibration's
+    return bool(after or _NEGATED_BEFORE.search(canon[:start]))
+
+
+_OTHER_SUBJECT = re.compile(r"예비|standby|backup|spare")
 
 
 def _dedupe(hits: Sequence[SymptomHit]) -> list[SymptomHit]:
@@ -615,6 +760,9 @@ _UTILITY = re.compile(
     r"냉각수|cooling water|ccw|ccwp|공기|air(?= |$)|질소|nitrogen|수소|hydrogen|h 2(?= |$)|진공|vacuum"
 )
 _WATER = re.compile(r"누수|물|water|steam|스팀|증기|응축수|condensate")
+_COOLING_WATER = re.compile(r"냉각수|cooling water|(?<![a-z])(?:ccw|ccwp|scw|jacket water)(?![a-z])|쟈켓수|자켓수")
+_COOLING_WATER_SYSTEMS = frozenset({"PGB", "MKF"})
+_HYDROGEN = re.compile(r"수소|hydrogen|(?:^| )h 2(?= |$)")
 _OIL_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
 _FUEL_SYSTEMS = frozenset({"EGB", "EGC"})
 _UTILITY_SYSTEMS = frozenset({"PGB", "QFA"})
@@ -626,6 +774,10 @@ def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
     word = canon[hit.start : hit.end + 2]
     if "누유" in word:
         return "ELU"
+    if _COOLING_WATER.search(window) or system in _COOLING_WATER_SYSTEMS:
+        return "ELU"  # the conventions code cooling water with the utilities, not the process
+    if _HYDROGEN.search(canon) and not _WATER.search(canon[max(0, hit.start - 6) : hit.end + 2]):
+        return "ELU"  # "수소 소모량 증가 ... 누설 부위": the generator's hydrogen, however far back
     if _WATER.search(canon[max(0, hit.start - 6) : hit.end + 2]):
         return "ELP"  # water or steam running out is the process medium, whatever the system
     if _FUEL.search(window) or system in _FUEL_SYSTEMS:

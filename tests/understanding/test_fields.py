@@ -204,3 +204,49 @@ def test_operator_phrasing_of_symptoms(understand: Understand, text: str, mode: 
 def test_a_reading_of_a_quantity_is_the_instruments(understand: Understand) -> None:
     _, f = understand("2호기 급수 유량계 지시가 자꾸 튐")
     assert (f.equipment_type.normalized, f.status_code.normalized) == ("IP", "ERO")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # A reading contradicted by a second measurement.
+        ("2호기 탈기기 압력계 3.5bar 지시, 옆 압력계는 1.2bar", "AIR"),
+        ("1호기 복수 전도도 분석계 지시 높음, 휴대용 측정기로 재보니 정상", "AIR"),
+        ("U2 hotwell level transmitter reads 900 mm, local gauge shows 600", "AIR"),
+        ("Coal feeder B load cell shows 20 t/h while the belt is empty", "AIR"),
+        # Oil quality out of limit.
+        ("2호기 주유탱크 오일 수분 500ppm 기준 초과", "CTM"),
+        ("U1 turbine lube oil acid number 0.4, above limit", "CTM"),
+        # Pressure against its setpoint; a relief valve lifting low.
+        ("공용 계장공기 감압밸브 출구압력 설정치보다 높음", "HIO"),
+        ("2호기 탈기기 안전밸브 설정압보다 낮게 동작함", "SPO"),
+        # Commanded and nothing moves.
+        ("1호기 IDF B 입구댐퍼 닫힘 지령 줘도 그대로", "FTC"),
+        ("U2 FDF A inlet damper open command given, no movement", "FTO"),
+        ("2호기 미분기 B 출구밸브 지령 줘도 반응 없음", "FTF"),
+        # Breakers.
+        ("U2 6.9kV feeder breaker for CWP B will not close on command", "FCO"),
+        ("1호기 로드센터 A 차단기 트립 명령에도 안 떨어짐", "FDC"),
+        ("2호기 BFP A 윤활유펌프 트립, 과부하 계전기 동작", "ELE"),
+        # Communication lost; the duty card lost and the standby took over.
+        ("Unit 2 ash handling PLC comms lost since midnight", "PTF"),
+        ("1호기 석탄설비 HMI 통신이 안 되네요", "PTF"),
+        ("2호기 DCS 컨트롤러 A 고장, B로 자동 절체됨", "LOR"),
+        # The cause written before the trip outranks what the trip caused.
+        ("1호기 CEP A 진동 트립, 복수 압력 떨어지는 중", "VIB"),
+        # A leak into the other side; cooling water and hydrogen leaks.
+        ("1호기 오일냉각기 튜브 쪽으로 기름이 넘어옴", "INL"),
+        ("2호기 폐회로냉각수 펌프 배관 연결부에서 물이 샘", "ELU"),
+        ("1호기 발전기 수소 보충량 늘었음, 누설 부위 찾아주세요", "ELU"),
+        # Lining, wire rope strands, drawings, something off.
+        ("2호기 흡수탑 재순환 배관 고무 라이닝 박리", "STD"),
+        ("하역기 2호기 와이어로프 소선 파단 여러 곳", "STD"),
+        ("1호기 HP 히터 6 레벨 스위치 설치 위치가 도면과 다름", "OTH"),
+        ("2호기 CEP B 평소랑 좀 다른 것 같다고 함", "UNK"),
+        # An impending trip is no trip.
+        ("2호기 BFP B 흡입 스트레이너 차압 계속 올라감, 트립 직전", "PLU"),
+    ],
+)
+def test_symptom_families(understand: Understand, text: str, mode: str) -> None:
+    _, f = understand(text)
+    assert f.status_code.normalized == mode, text
