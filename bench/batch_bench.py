@@ -1,31 +1,56 @@
-"""Benchmark: the whole local workflow, as `pmark3 batch` runs it, on the labeled test texts.
+"""Benchmark: `pmark3 batch` end to end, on unique request texts.
 
-Prints requests/s and per-request p50/p95 (all nodes, SQLite writes included); the parser
-alone is measured by bench/parse_bench.py. Run: python bench/batch_bench.py [--requests N] [--data-dir DIR]
+Runs every distinct request text of the labeled dev and test splits and the parser's probe
+sets (≈ 940 texts; only the texts are read, never the labels) through the same batch
+function and engine as `pmark3 batch`, all nodes and SQLite writes included, and prints
+requests/s and per-request p50/p95. No text repeats, so no in-memory cache answers a
+request twice; the parser alone is measured by bench/parse_bench.py.
+
+    python bench/batch_bench.py [--data-dir DIR] [--limit N]
+
+``--data-dir`` is used as a template: the run works on a copy, so the benchmark never
+changes it (a fresh demo plant is built when it is not given).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import sys
 import tempfile
 import time
-from importlib import resources
 from pathlib import Path
 
+from pmark3.commands import batch_engine, run_batch
 from pmark3.config import Settings
-from pmark3.models import MaintenanceRequest, Turn
-from pmark3.workflow.deps import build_deps
-from pmark3.workflow.local_engine import LocalEngine
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = (
+    "pmark3/eval/requests.dev.jsonl",
+    "pmark3/eval/requests.test.jsonl",
+    "tests/understanding/data/probes*.jsonl",
+)
 
 
-def _texts(limit: int) -> list[MaintenanceRequest]:
-    path = resources.files("pmark3") / "eval" / "requests.test.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    reqs = [MaintenanceRequest(text=r["text"], history=[Turn(**t) for t in r.get("history", [])]) for r in rows]
-    return (reqs * (limit // len(reqs) + 1))[:limit]
+def unique_lines() -> list[str]:
+    """Batch input lines (id, text, history) for every distinct request of SOURCES."""
+    seen: set[str] = set()
+    lines: list[str] = []
+    for pattern in SOURCES:
+        for path in sorted(REPO.glob(pattern)):
+            for raw in path.read_text(encoding="utf-8").splitlines():
+                if not raw.strip():
+                    continue
+                row = json.loads(raw)
+                item = {"text": row["text"], "history": row.get("history", [])}
+                key = json.dumps(item, ensure_ascii=False, sort_keys=True)
+                if key in seen:
+                    continue
+                seen.add(key)
+                lines.append(json.dumps({"id": f"bench-{len(lines) + 1}", **item}, ensure_ascii=False))
+    return lines
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -34,30 +59,33 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--requests", type=int, default=600)
-    ap.add_argument("--data-dir", type=Path, default=None, help="an existing data dir (default: a fresh one)")
-    ap.add_argument("--work-orders", type=int, default=30000)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, default=None, help="a seeded data dir to copy (default: build one)")
+    ap.add_argument("--work-orders", type=int, default=30000, help="history size when building a fresh plant")
+    ap.add_argument("--limit", type=int, default=None, help="run only the first N texts")
     args = ap.parse_args()
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="pmark3-bench-"))
+
+    work = Path(tempfile.mkdtemp(prefix="pmark3-batch-bench-"))
+    data_dir = work / "data"
+    if args.data_dir:
+        shutil.copytree(args.data_dir, data_dir)
     settings = Settings(_env_file=None, data_dir=data_dir, seed_work_orders=args.work_orders)  # type: ignore[call-arg]
-    print(f"building deps in {data_dir} ...", file=sys.stderr)
-    deps = build_deps(settings)
-    engine = LocalEngine(deps, checkpoints=False)
-    requests = _texts(args.requests)
-    for req in requests[:20]:  # warm caches
-        engine.ask(req, source="bench")
-
-    per_request: list[float] = []
-    started = time.perf_counter()
-    for req in requests:
-        t0 = time.perf_counter()
-        engine.ask(req, source="bench")
-        per_request.append((time.perf_counter() - t0) * 1000)
-    elapsed = time.perf_counter() - started
-
+    lines = unique_lines()[: args.limit]
+    print(f"building the engine in {data_dir} ...", file=sys.stderr)
+    engine = batch_engine(settings)
+    try:
+        per_request: list[float] = []
+        started = time.perf_counter()
+        for row, ms in run_batch(engine, enumerate(lines, 1)):
+            if row.get("status") == "error":
+                print(f"warning: {row['id']} ended in error: {row.get('errors')}", file=sys.stderr)
+            per_request.append(ms)
+        elapsed = time.perf_counter() - started
+    finally:
+        engine.close()
+        shutil.rmtree(work, ignore_errors=True)
     print(
-        f"workflow (batch, {len(requests)} requests): {len(requests) / elapsed:.1f} requests/s, "
+        f"pmark3 batch ({len(lines)} unique requests): {len(lines) / elapsed:.1f} requests/s, "
         f"p50 {statistics.median(per_request):.1f} ms, p95 {_pct(per_request, 0.95):.1f} ms"
     )
     return 0

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,20 +129,33 @@ def _batch_line(engine: Any, number: int, line: str) -> dict[str, Any]:
     return {"id": line_id, **result.model_dump(mode="json")}
 
 
+def batch_engine(settings: Settings | None = None) -> Any:
+    """The engine ``pmark3 batch`` runs on (and ``bench/batch_bench.py`` measures)."""
+    return _engine(settings, checkpoints=False)
+
+
+def run_batch(engine: Any, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[dict[str, Any], float]]:
+    """Each line's output row, in input order, with the milliseconds it took."""
+    for number, line in lines:
+        started = time.perf_counter()
+        row = _batch_line(engine, number, line)
+        yield row, (time.perf_counter() - started) * 1000
+
+
 def batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     _require_file(args.input)
     total = _count_lines(args.input)
     lines = _read_jsonl(args.input)
-    engine = _engine(checkpoints=False)
+    engine = batch_engine()
     out = args.out.open("w", encoding="utf-8") if args.out else sys.stdout
     started = time.perf_counter()
     count = 0
     try:
         with tqdm(total=total, desc="batch", unit="req", file=sys.stderr, mininterval=0.5) as bar:
-            for number, line in lines:
-                out.write(json.dumps(_batch_line(engine, number, line), ensure_ascii=False) + "\n")
+            for row, _ms in run_batch(engine, lines):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
                 bar.update(1)
     finally:
