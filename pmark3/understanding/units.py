@@ -21,6 +21,10 @@ _KKS_FULL_ANY_CASE = re.compile(r"(?<![A-Za-z0-9])([0-2])([A-Za-z]{3})(\d{2})([A
 _HOGI = re.compile(r"(?<![\d.])(\d) 호기")
 _UNIT_WORD = re.compile(r"(?:^| )(?:unit|no|u) ([0-9])(?= |$)")
 _U_AFTER = re.compile(r"(?:^| )([0-9]) u(?= |$)")
+# "No.1 unit" (the period is a clause break in canonical text) and "Unit two".
+_NO_UNIT = re.compile(r"(?:^| )no (?:\| )?([0-9]) unit(?= |$)")
+_SPELLED = re.compile(r"(?:^| )unit (zero|one|two|three)(?= |$)")
+_SPELLED_DIGIT = {"zero": "0", "one": "1", "two": "2", "three": "3"}
 _HASH = re.compile(r"# ([0-9])(?= |$)")
 _GLUED = re.compile(r"(?<![A-Za-z0-9.#])([0-2])-?(?=[A-Za-z]{2,})")
 _COMMON = re.compile(r"공용|공통|소내공용|(?:^| )(?:plant )?common(?= |$)")
@@ -57,6 +61,12 @@ def find_units(doc: Doc, known_systems: set[str], equipment_spans: list[tuple[in
             # The mention starts at its first word ("unit 2"), so "not unit 2" reads as negated.
             start = m.start() + (1 if canon[m.start()] == " " else 0)
             found.append(UnitMention(unit if unit in VALID_UNITS else "?", start, m.end(), kind))
+    for m in _NO_UNIT.finditer(canon):
+        found.append(UnitMention(m.group(1) if m.group(1) in VALID_UNITS else "?", m.start(1), m.end(), "unit_word"))
+    for m in _SPELLED.finditer(canon):
+        unit = _SPELLED_DIGIT[m.group(1)]
+        start = m.start() + (1 if canon[m.start()] == " " else 0)
+        found.append(UnitMention(unit if unit in VALID_UNITS else "?", start, m.end(), "unit_word"))
     ends = {e for _, e in equipment_spans}
     for m in _HASH.finditer(canon):
         after = canon[m.end() :]

@@ -18,6 +18,8 @@ from tests.understanding.conftest import Understand
         ("2-BFP-B 메카니컬씰 누수", "2"),
         ("2LAC20AP001 진동 상승", "2"),
         ("2 호기 순환수펌프 B 소음", "2"),
+        ("No.2 unit CEP A motor tripped", "2"),
+        ("Unit one BFP B seal leaking", "1"),
     ],
 )
 def test_unit_markers(understand: Understand, text: str, unit: str) -> None:
@@ -34,6 +36,8 @@ def test_unit_markers(understand: Understand, text: str, unit: str) -> None:
         "LP turbine B #5 bearing vibration 95um alarm",  # "#5" numbers a bearing
         "HPH #2 수위 지시 이상",  # "#2" numbers a heater
         "3호기 급수펌프 진동",  # there is no unit 3
+        "Unit three BFP A vibration",  # nor spelled out
+        "No.2 bearing on the BFP A motor running hot",  # a numbered part, no "unit" after it
         "1호기 BFP A와 2호기 BFP A 둘 다 진동 있음",  # two units written: which one is not
     ],
 )
