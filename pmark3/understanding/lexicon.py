@@ -101,6 +101,7 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 인버터|vfd|vsd|inverter|사이리스터|thyristor|정류기|rectifier ; ; FC ;
 케이블|전력케이블|케이블헤드|cable|cable termination|termination|bus duct ; ; PC ;
 크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
+하역기|선박하역기|연속식하역기|ship unloader|csu ; EAC ; CR ;
 디젤엔진|diesel engine ; ; CE ;
 비상디젤발전기|비상발전기|edg|emergency diesel generator|emergency generator ; BFA ; CE ;
 펌프피더|모터피더|피더차단기|feeder breaker|pump feeder|motor feeder ; ; SG ;
@@ -115,7 +116,7 @@ dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;
 소음기|사일렌서|머플러|silencer|muffler|비상정지버튼|비상정지스위치|비상등|emergency stop button|e stop ; ; ; part
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
-베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|이음부|이음매|joint|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part
+온라인|online|베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|이음부|이음매|joint|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part
 """
 
 # Catalog synonyms that match too much on their own in free text.

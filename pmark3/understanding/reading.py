@@ -214,6 +214,13 @@ class Analyzer:
             for m in find_units(r.doc, self.known_systems, spans)
             if m.start < 0 or not _negated(canon, m.start, m.end)
         ]
+        # "하역기 2호기", "크레인 1호기": a numbered machine of the plant-common yard, not a unit.
+        machine_ends = {h.end for h in live if h.entry.system in COMMON_SYSTEMS or h.entry.cls == "CR"}
+        mentions = [m for m in mentions if not (m.kind == "hogi" and {m.start, m.start - 1} & machine_ends)]
+        # "worse than Unit 1", "1호기 대비 낮음": the unit compared with is not the unit reported.
+        own = [m for m in mentions if m.start < 0 or not _reference(canon, m)]
+        if own and len(own) < len(mentions):
+            mentions = own
         register_hits = [h for h in live if h.entry.kks or h.entry.kks_by_unit]
         for h in register_hits:
             # Only a tag that writes its unit ("2-BFP-B", "#1 SO-FLT") states one; "hoist" does not.
@@ -590,6 +597,16 @@ def _filled(r: Reading) -> int:
 def _inside(s: SymptomHit | PriorityCue, hits: list[Hit]) -> bool:
     """A symptom word that is part of an equipment name ("고온재열", "차압계") is no symptom."""
     return any(h.start <= s.start and s.end <= h.end and h.length > s.end - s.start for h in hits)
+
+
+_REFERENCE_AFTER = re.compile(r"^ ?(?:대비|보다|에 ?비해|(?:와|과|랑|하고|이랑) ?(?:비교|비슷|같)|기준으로|만큼)")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:^| )(?:than|vs|versus|compared (?:to|with)|relative to|like|against|same as)(?: the| in| on| at)? $"
+)
+
+
+def _reference(canon: str, m: UnitMention) -> bool:
+    return bool(_REFERENCE_AFTER.match(canon[m.end :]) or _REFERENCE_BEFORE.search(canon[: m.start]))
 
 
 def _negated(canon: str, start: int, end: int) -> bool:

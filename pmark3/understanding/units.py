@@ -28,6 +28,14 @@ _SPELLED_DIGIT = {"zero": "0", "one": "1", "two": "2", "three": "3"}
 _HASH = re.compile(r"# ([0-9])(?= |$)")
 _GLUED = re.compile(r"(?<![A-Za-z0-9.#])([0-2])-?(?=[A-Za-z]{2,})")
 _COMMON = re.compile(r"공용|공통|소내공용|(?:^| )(?:plant )?common(?= |$)")
+# Both units named at once ("1, 2호기", "1·2호기", "양 호기", "전 호기", "both units", "Units 1 and 2"):
+# the request is about neither one alone, so each unit is a mention and the conflict leaves the
+# unit null. "양호" (good) is not "양 호기" when 록/준 follows ("양호기록", "양호기준").
+_MULTI_HOGI = re.compile(r"(?<![\d.])([0-2]) (?:(?:\||,|·|/|~|및|와|과|and|&|-) ?)?(?:# ?)?([0-2]) 호기")
+_BOTH_UNITS = re.compile(
+    r"양호기(?![록준간])|전호기|각호기|(?:^| )(?:both|all|each) (?:the )?units(?= |$)|"
+    r"(?:^| )units? ([0-2]) (?:and |& |, |\| |or )?([0-2])(?= |$)"
+)
 _PART_AFTER = re.compile(r"^ ?(?:bearing|brg|베어링|번|호|차|단|stage|열)")
 _TRAIN_NUM = {"10": "A", "20": "B", "30": "C", "40": "D"}
 
@@ -88,6 +96,10 @@ def find_units(doc: Doc, known_systems: set[str], equipment_spans: list[tuple[in
         found.append(UnitMention(m.group(1), pos, pos + 1, "glued"))
     for m in _COMMON.finditer(canon):
         found.append(UnitMention("0", m.start(), m.end(), "common"))
+    for m in (*_MULTI_HOGI.finditer(canon), *_BOTH_UNITS.finditer(canon)):
+        named = {g for g in m.groups() if g} or {"1", "2"}
+        if len(named) > 1:
+            found += [UnitMention(u, m.start(), m.end(), "hogi") for u in sorted(named)]
     found.sort(key=lambda u: u.start)
     return found
 

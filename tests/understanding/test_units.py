@@ -87,3 +87,44 @@ def test_full_location_when_the_equipment_is_clear(understand: Understand) -> No
 def test_negated_unit_is_not_taken(understand: Understand) -> None:
     _, f = understand("2호기 말고 1호기 흡수탑 pH계 지시 이상")
     assert f.location.unit == "1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "패싱 때문에 교체한 고압히터 드레인밸브 목록 있나요? 1, 2호기 전부요",
+        "1·2호기 급수펌프 B 진동 비교",
+        "양 호기 순환수펌프 스크린 차압 높음",
+        "전 호기 BFP 씰 누설 사례 있나요?",
+        "1/2호기 복수펌프 진동",
+        "#1, #2 CWP 소음",
+        "Both units' ID fans show the same vibration",
+        "Units 1 and 2 BFP seal leak history",
+        "Unit 1 & 2 condenser vacuum trend",
+    ],
+)
+def test_both_units_named_leave_the_unit_null(understand: Understand, text: str) -> None:
+    # Naming both units says the request is about neither one alone: never pick one of them.
+    _, f = understand(text)
+    assert f.location.unit is None
+    assert f.location.normalized is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "system"),
+    [
+        ("Unit 2 condenser backpressure 2 kPa worse than Unit 1 at the same load", "2", "MAG"),
+        ("2호기 복수기 진공 1호기 대비 낮음", "2", None),
+        ("1호기보다 2호기 BFP A 진동이 큼", "2", "LAC"),
+        ("하역기 2호기 붐 호이스트 와이어 소선 끊어짐", "0", "EAC"),
+    ],
+)
+def test_compared_unit_and_machine_numbers_are_not_the_unit(
+    understand: Understand, text: str, unit: str, system: str | None
+) -> None:
+    # The unit compared with ("than Unit 1", "1호기 대비") is a reference, and a numbered
+    # coal-yard machine ("하역기 2호기") is unit 0 whatever its number.
+    _, f = understand(text)
+    assert f.location.unit == unit
+    if system is not None:
+        assert f.location.system == system
