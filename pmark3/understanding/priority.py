@@ -93,7 +93,8 @@ CUES: list[tuple[int, int, str]] = [
         1,
         r"(?<!오)(?<!허위)경보|(?<!오)알람|예비기"
         + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
-        r"backup[^|]{0,4}?없|계속상승|계속올라|계속[^|]{0,2}?(?:떨어|감소|하락)|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
+        r"backup[^|]{0,4}?없|혼자[^|]{0,3}?(?:돌고|돌아|운전|가동|담당|버티)|단독으로[^|]{0,3}?(?:운전|가동)|alone now|"
+        r"(?:running|carrying|operating) (?:on )?(?:[a-z0-9]+ ){0,3}alone|(?:failed|switched) over to|계속상승|계속올라|계속[^|]{0,2}?(?:떨어|감소|하락)|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
         r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
         r"and rising|still rising|keeps rising)(?= |$)",
     ),

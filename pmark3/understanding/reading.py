@@ -494,14 +494,17 @@ class Analyzer:
             r.priority_original = r.priority.original
 
 
-_TRIP_AFTER = re.compile(r"^ ?(?:으로|로|에 ?의한|에 ?따른|due to)? ?(?:트립|trip|tripped|자동정지)")
+_TRIP_AFTER = re.compile(
+    r"^ ?(?:고고|저저|고|저|high high|hi hi|high|low low|low|hh|ll)? ?(?:으로|로|에 ?의한|에 ?따른|due to)? ?"
+    r"(?:트립|trip|tripped|자동정지)"
+)
 _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"
 )
 _FLOW_WORDS = re.compile(r"유량|풍량|flow")
 _CHANNEL_GAP = re.compile(r"편차|차이|deviation|differ")
 _ZERO = re.compile(
-    r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)|zero|없음|안나옴|안 나옴|안나와|안나요|안들어|no reading|blank"
+    r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)(?! \d)|zero|없음|안나옴|안 나옴|안나와|안나요|안들어|no reading|blank"
 )
 _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"

@@ -177,9 +177,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "FOV",
         3,
-        r"전압"
-        + G
-        + r"(?:이상|불안정|변동|높|낮|저하|안올라|안오르|안나|부족)|과전압|저전압|over voltage|under voltage|voltage",
+        r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하|안올라|안오르|안나|부족)|"
+        r"전압[^|]{0,30}?(?:에서|from)[^|]{0,16}?(?:떨어|저하|감소|낮아|dropp|fell|down)|과전압|저전압|over voltage|under voltage|voltage",
     ),
     ("FOF", 3, r"주파수|frequency"),
     ("FCO", 3, r"투입" + G + r"(?:불가|안됨|안돼|실패)|won t close in|fail(?:s|ed)? to close in"),
@@ -242,7 +241,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "ELU",
         3,
-        r"오일[^|]{0,3}?(?:샘|새|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|고여|고인|샘|새)|oil (?:dripping|leak)|leaking oil|"
+        r"오일[^|]{0,3}?(?:샘|새|샌|누설|떨어)|기름[^|]{0,4}?(?:떨어|고임|고여|고인|샘|새)|oil (?:dripping|leak)|leaking oil|"
         r"(?:공기|에어)[^|]{0,2}?(?:샘|새|누설)|air leak|절연유[^|]{0,2}?(?:샘|새|누설)|방열기누유|누유",
     ),
     ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
@@ -284,7 +283,11 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"trend abnormal|트렌드[^|]{0,2}?이상|차팽창|축위치|편심|differential expansion|axial shift|수소순도|수소압|"
         r"h 2 purity|hydrogen purity|고정자온도편차|dga[^|]{0,4}?(?:증가|이상|rising)|gases rising",
     ),
-    ("PLU", 3, r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|걸림|코킹|coking"),
+    (
+        "PLU",
+        3,
+        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)걸림|코킹|coking",
+    ),
     ("INL", 3, r"leaking internally|수위상승"),
     ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
     ("HIO", 3, r"회전수[^|]{0,4}?(?:너무|과다)|speed too high"),
@@ -445,7 +448,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("FTS", 3, r"기동하면[^|]{0,10}?(?:떨어|트립|정지)|넣으면[^|]{0,6}?(?:떨어|트립)"),
     ("SER", 3, r"쏠림|치우침|한쪽으로[^|]{0,3}?(?:쏠|치우|밀)"),
     ("AIR", 3, r"off from|differs? from|different from|\d+ (?:c|도) off"),
-    ("NOO", 3, r"지시[^|]{0,3}?0(?= |$)|reads? 0(?= |$)"),
+    ("NOO", 3, r"지시[^|]{0,3}?0(?= |$)(?! \d)|reads? 0(?= |$)(?! \d)"),
     ("SER", 3, r"점검창[^|]{0,3}?오염|dirty"),
     ("UST", 3, r"stopped unexpectedly|tripped unexpectedly|unexpected(?:ly)? stop"),
     ("FTS", 3, r"점화[^|]{0,3}?(?:실패|안됨|불가|안돼)|ignition fail"),
@@ -676,13 +679,113 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:닫혔는데|닫힌채|닫힌 채|닫혀 ?있는데|closed)[^|]{0,12}?(?:냄새|smell)",
     ),
     ("UNK", 2, r"문제같|문제인것같|문제인듯|쪽문제|쪽이문제"),
+    # --- Families added after the probes5 blind set ----------------------------------------
+    # Told to stop and still running: fails to stop, however the stop was given or forced after.
+    (
+        "STP",
+        3,
+        r"(?:정지|stop|스톱)[^|]{0,3}?(?:명령|지령|신호|버튼|command|signal|button)[^|]{0,12}?(?:계속|그대로|여전히)[^|]{0,4}?"
+        r"(?:돎|돌|운전|가동|움직|회전)|(?:keeps?|kept|still|continues? to|continued to) (?:running|run|turning|turn|moving|"
+        r"going)[^|]{0,30}?(?:after|despite|even after|even with|regardless of) (?:the |a |its )?(?:stop|trip|shutdown)",
+    ),
+    # Stopped for good in the telling ("멈춰버렸어요"): a stop nobody asked for.
+    ("UST", 3, r"멈춰 ?버|꺼져 ?버|정지해 ?버|stopped on its own|just stopped"),
+    # One of a redundant pair left: running alone, or the standby took over by itself.
+    (
+        "LOR",
+        2,
+        r"혼자[^|]{0,3}?(?:돌고|돌아|운전|가동|담당|버티)|단독으로[^|]{0,3}?(?:운전|가동)|"
+        r"(?:running|carrying|runs|operating|working|in service)(?: [a-z0-9]+){0,3} alone|alone now",
+    ),
+    (
+        "LOR",
+        3,
+        r"(?:switched|changed|transferred|failed|swapped) over to (?:the )?(?:channel |train |side |pump |fan |cpu |card )?"
+        r"(?:[a-d]|standby|backup|redundant)(?= |$)",
+    ),
+    # A brake that will not hold is a protective device not acting.
+    (
+        "FTF",
+        3,
+        r"브레이크[^|]{0,4}?(?:안잡|안걸|안들|안먹|불량|미동작|작동안)|brakes?[^|]{0,10}?(?:won t|doesn t|didn t|did not|not|fails? to) "
+        r"(?:hold|engage|set|grip|work)",
+    ),
+    # The thing itself is fine, the signal says otherwise: the detector's reading is wrong.
+    (
+        "AIR",
+        4,
+        r"(?:멀쩡|정상)(?:한데|하는데|인데|이지만|인데도)[^|]{0,14}?(?:신호|지시|표시|경보|알람|나옴|뜸|보냄|보내)|"
+        r"(?:계|계기|게이지|지시계|전송기|센서|gauge|sensor|transmitter|indicator|rtd)[^|]{0,3}?(?:불량|고장|오류|faulty|bad|fault)"
+        r"(?:으로|로| ?같| ?보)",
+    ),
+    # Only one direction or one way works: fails to function as intended, not a stop.
+    (
+        "FTI",
+        3,
+        r"(?:하강|상승|정방향|역방향|한쪽|한방향|열림|닫힘|전진|후진|직진|정회전|역회전|정역|좌측|우측)만[^|]{0,2}?"
+        r"(?:됨|되|가능|함|해|동작)|only (?:goes|moves|works|runs|travels) (?:up|down|one way|in one direction|forward|backward)",
+    ),
+    # Turning it by hand, it will not move: seized.
+    (
+        "BRD",
+        3,
+        r"(?:손으로|수동으로|by hand|manually)[^|]{0,12}?(?:꿈쩍|안돌|안움직|won t (?:turn|rotate|budge)|doesn t (?:turn|budge)|"
+        r"would not turn)|(?:축|로터|rotor|shaft|커플링|coupling)[^|]{0,10}?(?:꿈쩍|안돌아|잠김|seized|locked)|locked up",
+    ),
+    # Pumping or sucking that does not happen is low output.
+    ("LOO", 3, r"(?:흡입|흡인|토출|이송|송출)(?:을|이|가|량|력)?[^|]{0,4}?(?:못|안)(?:함|해|하|됨|되)"),
+    # Gas or precharge pressure bleeding away is a leak (the medium decides which code).
+    (
+        "ELP",
+        3,
+        r"(?:질소|예압|충전압|봉입압|precharge|nitrogen)[^|]{0,24}?(?:빠짐|빠졌|빠져|새|lost|bled|leak\w*|dropp\w*|떨어)|"
+        r"(?:steam|증기|스팀)[^|]{0,3}?(?:뿜|분출|나옴|나와|blowing|escaping|spray\w*)",
+    ),
+    ("ELP", 2, r"샌(?=흔적|자국|곳|부위|것|거)"),
+    # Record and item disagree: nameplate vs datasheet, turning the wrong way, installed backwards.
+    (
+        "OTH",
+        3,
+        r"(?:nameplate|name plate|datasheet|data sheet|명판|도면|사양서|데이터시트)[^|]{0,40}?(?: but |however|whereas|인데|다름|달라|"
+        r"상이|불일치|differ|mismatch)|(?:회전 ?방향|rotation|direction)[^|]{0,6}?(?:반대|거꾸로|reverse|wrong)|역회전|"
+        r"reverse rotation|wrong direction|(?:반대|거꾸로)[^|]{0,4}?(?:설치|돌)|installed (?:backwards|reversed|the wrong way)",
+    ),
+    # A switch that should have acted on a real condition and did not: fails on demand.
+    (
+        "FTF",
+        3,
+        r"(?:찼는데|됐는데|넘었는데|올라갔는데|도달했는데|full but|is full|reached)[^|]{0,14}?(?:신호|경보|알람|접점|trip|alarm|signal)"
+        r"[^|]{0,4}?(?:안|없|no(?= |$)|not|never)",
+    ),
+    # A trip on an electrical fault names its cause (the conventions code that ELE).
+    (
+        "ELE",
+        3,
+        r"(?:trip\w*|트립)[^|]{0,4}?(?: on| by| due to)?[^|]{0,16}?(?:over ?voltage|under ?voltage|dc bus|과전압|저전압)|"
+        r"(?:과전압|저전압|over ?voltage|under ?voltage|dc bus)[^|]{0,10}?(?:으로|로|에 ?의한)? ?(?:트립|trip)",
+    ),
+    # A relief valve that popped: it opened when it should not have.
+    (
+        "SPO",
+        3,
+        r"(?:안전밸브|안전변|릴리프|relief valve|safety valve|(?<![a-z])(?:psv|prv|srv)(?![a-z]))[^|]{0,40}?(?<!안)"
+        r"(?:팝|pop(?:ped|s)?(?= |$)|lifted|리프트)(?! ?(?:테스트|시험|test|후|뒤|after|and))",
+    ),
+    # Wall thickness under its limit, in English too.
+    (
+        "STD",
+        3,
+        r"thickness[^|]{0,30}?(?:below|under|against|less than|limit)|retirement limit|below (?:the )?(?:minimum|design) "
+        r"(?:wall|thickness)",
+    ),
+    ("FTF", 3, r"doesn t respond|does not respond|didn t respond|did not respond|not responding|unresponsive"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
 
 _NEGATED_AFTER = re.compile(
     r"^[^|]{0,6}?(?:은|는|이|가)?(?:정상(?=이|임|입|인|으로|적|$| |\|)|없음|없고|없어|없습|양호|문제없|괜찮|normal|ok(?= |$)|"
     r"fine|no problem)"
-    r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니)"
+    r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니|(?:이)?라기 ?보다|(?:이)?라기보단| rather than)"
     r"|^[^|]{0,3}?(?:게|것|건|거)(?:은|는|이|가)? ?아니"
     r"|^ ?(?:위험|우려|가능성|염려|직전|임박|risk|imminent)"
 )
