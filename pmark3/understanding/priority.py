@@ -98,9 +98,17 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
         r"and rising|still rising|keeps rising)(?= |$)",
     ),
+    # Protection that did not act when tested or called on: the protection is lost.
+    (
+        1,
+        2,
+        r"(?:protection|protective|보호)[^|]{0,12}?(?:relay|계전기)[^|]{0,30}?(?:did not|didn t|fail\w*|not pick|미동작|부동작|"
+        r"동작 ?안|안 ?함|불응)",
+    ),
     (
         3,
         3,
+        r"(?:^| )(?:not an emergency|no emergency|not a (?:priority 1|trip))(?= |$)|긴급(?:은|한 ?건|한 ?거)? ?아니|"
         r"이번주|점검요망|확인요망|보통으로|일반으로|일반작업|경미함|(?:^| )(?:this week|routine|when possible)(?= |$)|"
         r"(?:보통|일반|통상)[^|]{0,2}?우선순위|우선순위[^|]{0,2}?(?:보통|일반|통상)|"
         r"(?:^| )(?:normal priority|priority (?:is )?normal|routine priority|standard priority)(?= |$)|"
@@ -109,7 +117,7 @@ CUES: list[tuple[int, int, str]] = [
     (
         4,
         3,
-        r"급하지않|급한건아니|급하진않|급한거아니|급한(?:건|거|것은|게)아님|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시|예방정비|오버홀|"
+        r"급하지않|급한건아니|급하진않|급한거아니|급한(?:건|거|것은|게)아님|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시(?!험)|예방정비|오버홀|"
         r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
         r"다음[^|]{0,4}?(?:정비|정지|보수|기회|휴지|점검|계획|o h|outage)[^|]{0,2}?(?:때|시(?!험)|에|까지)|"
         r"(?:^| )(?:next (?:shutdown|outage|maintenance|opportunity|stop|pm|major|inspection))(?= |$)|"
@@ -134,6 +142,9 @@ _NAME_AFTER = re.compile(
     r"전원|배수|살수|냉각|용|시(?=에|$| ))"
 )
 _FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
+_BY_HAND = re.compile(r"수동|by hand|manual|locally|현장에서 ?(?:수동|직접)")
+_FOUND_IN = re.compile(r"^ ?(?:에서|중에?|때|시에?|during|중 )[^|]{0,8}?(?:발견|확인|측정|found|noticed|seen)")
+_PAST_BEFORE = re.compile(r"(?:지난|지난번|저번|이전|last|previous|during the|at the last)(?: |)$")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
 
 
@@ -181,6 +192,12 @@ class PriorityReader:
                     continue  # "트립 신호 줬는데": a command, not a trip
                 if is_trip and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()]):
                     continue  # "overload relay tripped": the protection did its job
+                if is_trip and _BY_HAND.search(canon[max(0, m.start() - 12) : m.end() + 14]):
+                    continue  # "수동 트립 버튼으로 개방", "had to trip it by hand": an operator's action
+                if p == 4 and s >= 2 and _FOUND_IN.match(canon[m.end() :]):
+                    continue  # "정기점검에서 발견": where it was found, not when to fix it
+                if p == 4 and s >= 2 and _PAST_BEFORE.search(canon[max(0, m.start() - 8) : m.start()]):
+                    continue  # "지난 O/H 작업분": the last outage, not the next one
                 if negated and p in (1, 2):
                     continue  # "급한 건 아니고" is caught as a p4 cue itself
                 found.append(PriorityCue(p, s, m.start(), m.end()))

@@ -197,7 +197,9 @@ class Analyzer:
             symptoms = [
                 s
                 for s in symptoms
-                if s.strength >= 2 and s.code not in ("PDE", "UNK", "OTH") and canon[s.start : s.end] not in _QUANTITIES
+                if s.strength >= 2
+                and (s.code not in ("PDE", "UNK", "OTH") or (s.code == "UNK" and _CAUSE_UNKNOWN.search(canon)))
+                and canon[s.start : s.end] not in _QUANTITIES
             ]
         self._read_location(r, live, negated)
         self._read_class(r, live, symptoms)
@@ -494,6 +496,8 @@ class Analyzer:
             r.priority_original = r.priority.original
 
 
+# "원인 미상으로 종결된 건": an S3 that names the unknown-cause mode.
+_CAUSE_UNKNOWN = re.compile(r"원인[^|]{0,3}?(?:미상|불명|모름|모르|못 ?밝)|unknown cause|cause unknown")
 _TRIP_AFTER = re.compile(
     r"^ ?(?:고고|저저|고|저|high high|hi hi|high|low low|low|hh|ll)? ?(?:으로|로|에 ?의한|에 ?따른|due to)? ?"
     r"(?:트립|trip|tripped|자동정지)"
@@ -521,7 +525,8 @@ _READING = re.compile(
     r"[^|]{0,2}?(?:지시|indication|reading|readings)"
 )
 _POSITION = re.compile(r"피드백|feedback|개도|position")  # a valve's own position signal
-_MECHANISMS = frozenset({"STD", "CTM", "SER", "LOO"})
+# Loosening (SER) is not among them: a loose bolt that rattles is reported as the looseness.
+_MECHANISMS = frozenset({"STD", "CTM", "LOO"})
 _BECAUSE = re.compile(r"^ ?(?:으로|로|때문|탓|돼서|되서|되어|해서|서(?!류)|니까|(?:^| )due to|(?:^| )because)")
 _STUCK = re.compile(r"고착|stuck|걸려|끼어")
 _STUCK_OPEN = re.compile(r"stuck open|열린[^|]{0,3}?(?:채|상태)|open position")

@@ -23,7 +23,9 @@ _INFO = re.compile(
 )
 _INFO_STRONG = re.compile(
     r"이력|히스토리|보여|알려(?!드)|조회|사례|절차|방법|언제|일정|통계|목록|리스트|몇번|몇 번|몇회|몇건|자료|데이터|보고서|"
-    r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|뭐예요|어디서|볼수있|있나요|공유|요약해|"
+    r"평균|주기가|주기는|주기와|교체주기|얼마예요|얼마인가|얼마였|몇이었|어땠|뭐예요|"
+    # Asking whether work is done at a time is asking for the schedule ("다음 계획정비 때 하나요?").
+    r"(?:때|시기에|중에)(?:하나요|하는지|합니까|할 ?예정|하죠|해요)|어디서|볼수있|있나요|공유|요약해|"
     r"내역|작업내용|(?:뭐|무슨|어떤)[^|]{0,4}?(?:했|교체|고쳤|바꿨|갈았|작업|정비|수리)|"
     r"(?:^| )(?:what was (?:done|replaced|found|changed))(?= |$|\?)|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
@@ -38,7 +40,7 @@ _INFO_PAST = re.compile(
 # Asking for work on the equipment (a fault report), as opposed to asking for information.
 _REQUEST = re.compile(
     r"(?:점검|조치|수리|교체|정비|확인|처리|보수|교정)[^|]{0,3}?(?:요청|요망|바람|바랍|필요|해주|해 주|부탁)|"
-    r"봐주|와주|조치|발생|please (?:check|fix|repair|inspect)|needs? (?:to be )?(?:fixed|checked|repaired)"
+    r"(?<!찾아)봐주|와주|조치|발생|please (?:check|fix|repair|inspect)|needs? (?:to be )?(?:fixed|checked|repaired)"
 )
 _FOLLOWUP = re.compile(
     r"아니고|아니라|아니에요|아님|말고|대신|보다는|맞습니다|맞아요|맞음|네 |예 |바꿔|변경|정정|수정|아 |그거|그게|쪽이|쪽입|쪽이에요|"
@@ -59,7 +61,7 @@ _RECORDS = re.compile(
 _PAST = "".join(chr(0xAC00 + i * 28 + 20) for i in range(19 * 21) if chr(0xAC00 + i * 28 + 20) not in "있없")
 # Asking for information: a question, or a request to show/send/tell something.
 _ASKS = re.compile(
-    r"보여|알려(?!드)|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|"
+    r"보여|알려(?!드)|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|하나요|"
     r"얼마|언제(?!부터)|어떻게|어땠|궁금|적(?:이)?있(?:나|어|었|는지|습)|"
     rf"[{_PAST}](?:었)?(?:는지|던가|더라|지(?= |$|\?)|나(?= |$|\?)|냐|니(?= |$|\?)|어(?= |$|\?)|어요(?= |$|\?))|"
     r"(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
@@ -80,7 +82,7 @@ _INFO_CHECK = re.compile(
 # "... 최근 결과") asks for the record, whatever symptom it names on the way.
 _DOC_KO = (
     r"예정일|일정|내역|이력|기록|결과|재고|수량|양식|서식|점검표|체크리스트|도면|절차서|절차|매뉴얼|사양서|사양|자료|데이터|"
-    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자"
+    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자|방법|요령"
 )
 _DOC_EN = (
     r"schedule|history|records?|results?|reports?|data|drawings?|p ?(?:&|and)? ?id|manuals?|procedures?|"

@@ -112,6 +112,9 @@ def prior_state(history: Sequence[Turn], analyzer: Analyzer, catalog: Catalog) -
             state.cls = Value(summary.cls, "summary", state.cls.original)
         if summary.failure_mode is not None and summary.failure_mode != state.mode.value:
             state.mode = Value(summary.failure_mode, "summary", state.mode.original)
+        elif summary.failure_mode is not None and state.mode.key == "learned":
+            # The summary confirmed the guess: it is now the session's mode, not a guess to replace.
+            state.mode = replace(state.mode, key="summary")
         if summary.priority is not None and summary.priority != state.priority.value:
             state.priority = Value(summary.priority, "summary", state.priority.original)
     return state
@@ -159,6 +162,8 @@ def merge(old: State, new: State, r: Reading) -> State:
     same_leak = new.mode.value in _LEAKS and old.mode.value in _LEAKS  # the medium was already known
     if (
         new.mode.value is not None
+        # Nothing read now ("주유탱크 아니고 EHC 유탱크였어요") replaces nothing.
+        and (new.mode.key != "none" or old.mode.value is None)
         and not adds
         and not same_leak
         and (
@@ -169,6 +174,18 @@ def merge(old: State, new: State, r: Reading) -> State:
         )
     ):
         mode = new.mode
+        fresh = next(
+            (
+                c
+                for c in new.mode.alternatives
+                if c.value not in (None, old.mode.value) and c.key == new.mode.key and c.key != "learned"
+            ),
+            None,
+        )
+        if new.mode.value == old.mode.value and fresh is not None:
+            # "보온 벗겨진 자리 보니 ... 균열": the follow-up repeats the reported symptom and adds a
+            # new one as specific; the new one is what it reports.
+            mode = Value(fresh.value, fresh.key, fresh.original)
     prio = _carried(old.priority) if old.priority.value is not None else new.priority
     if new.priority.key not in ("default", "s3_null") and new.priority.value is not None:
         prio = new.priority

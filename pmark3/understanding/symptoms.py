@@ -33,7 +33,7 @@ _MIMETIC_END = "[" + "".join(chr(0xAC00 + (i * 28) + j) for i in range(19 * 21) 
 PATTERNS: list[tuple[str, int, str]] = [
     # Instruments that read wrong.
     ("AIR", 3, r"지시" + G + r"(?:이상|불량|안됨|틀|고정|멈|불일치|차이|오류|에러|안맞)"),
-    ("AIR", 3, r"(?:낮게|높게|잘못|다르게|틀리게|엉뚱하게|이상하게)지시"),
+    ("AIR", 3, r"(?:낮게|높게|잘못|다르게|틀리게|엉뚱하게|이상하게)지시|지시 \| (?:불량|오류|엉터리)"),
     (
         "AIR",
         3,
@@ -95,7 +95,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("HIO", 2, r"과속|오버스피드|overspeed|overpressure"),
     # Leaks (medium is decided afterwards).
     ("ELP", 2, r"누설|누수|새고|새요|새는|샘(?!플)|새어|새서|물이떨어|물떨어|leak|drip|weep|적하|리크|스팀나|증기나"),
-    ("LCP", 3, r"패싱|passing|시트누설|let by|seat leak"),
+    ("LCP", 3, r"패싱|(?<![a-z])passing|시트누설|let by|seat leak"),
     (
         "LCP",
         3,
@@ -742,6 +742,15 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:steam|증기|스팀)[^|]{0,3}?(?:뿜|분출|나옴|나와|blowing|escaping|spray\w*)",
     ),
     ("ELP", 2, r"샌(?=흔적|자국|곳|부위|것|거)"),
+    # A value against its normal or design value ("정상 0.75 대비 낮게", "below design") deviates.
+    (
+        "PDE",
+        2,
+        r"(?:정상|평소|설계|기준|normal|design)[^|]{0,12}?(?:대비|보다|than)[^|]{0,4}?(?:낮|높|low|high)|"
+        r"(?:below|above) (?:normal|design)(?= |$)",
+    ),
+    # A pressure rising past normal is high output (a vessel's or pipe's becomes a deviation).
+    ("HIO", 3, r"(?:압력|pressure)[^|]{0,14}?(?:까지|to) ?(?:상승|올라|rose|increased)"),
     # Record and item disagree: nameplate vs datasheet, turning the wrong way, installed backwards.
     (
         "OTH",

@@ -209,10 +209,20 @@ class TypoFixer:
                     i += 1
         for m in re.finditer(r"[\uac00-\ud7a3]{2,}", canon):
             run, base = m.group(0), m.start()
+            # Known words written right here ("윤활유" in "아니고윤활유"): a window reaching into one
+            # is not a slip ("고윤" is not "고온").
+            known = [
+                (a, b)
+                for a in range(len(run))
+                for b in range(a + 3, min(len(run), a + 7) + 1)
+                if run[a:b] in self._known_ko
+            ]
             for i in range(len(run) - 1):
                 window = run[i : i + 2]
                 # A word of the plant's own vocabulary ("진공" in "진공펌프") is not a slip of "진동".
                 if window in SHORT_WORDS or window in self._ko_sub or any(s <= base + i < e for s, e, _ in edits):
+                    continue
+                if any(a < i + 2 and i < b for a, b in known):
                     continue
                 w = self._ko_match(window, self._short_index)
                 # Only a slip in the second syllable ("누슈", "진똥"): "있음" is not "이음", "방열" not "발열".
