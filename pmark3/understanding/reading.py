@@ -253,7 +253,7 @@ class Analyzer:
             sys_hits,
             key=lambda h: (
                 "weak" in h.entry.flags,
-                _umbrella(h, strong),
+                _umbrella(canon, h, strong),
                 _system_landmark(canon, h, strong),
                 h.start > first_symptom,
                 h.start,
@@ -341,6 +341,13 @@ class Analyzer:
             earlier = [h for h in before[:-1] if h.entry.cls in _DRIVEN and "|" not in canon[h.end : chosen.start]]
             if earlier:
                 chosen = earlier[-1]
+        if chosen is not None and len(before) > 1:
+            prev = before[-2]
+            near = chosen.start - prev.end <= 2 and "|" not in canon[prev.end : chosen.start]
+            if near and chosen.entry.cls == "PC" and prev.entry.cls == "IP":
+                chosen = prev  # "진동센서 케이블 단선": the instrument's own loop failed
+            elif near and chosen.entry.cls == "EG" and prev.entry.cls == "EM" and chosen.entry.system == "MKA":
+                chosen = prev  # "모터 고정자 권선온도": the motor's stator, not the generator's
         distinct = {h.entry.cls for h in cls_hits}
         if chosen is not None and chosen.entry.cls == "FC" and any(h.entry.cls == "UP" for h in before[:-1]):
             chosen = next(h for h in before if h.entry.cls == "UP")  # the UPS's own inverter
@@ -395,9 +402,23 @@ class Analyzer:
             # tripped, and that outranks whatever the trip then caused downstream.
             return s.code not in _NOT_CAUSES and bool(_TRIP_AFTER.match(canon[s.end : s.end + 12]))
 
+        def caused(s: SymptomHit) -> bool:
+            # Korean tells the cause first ("유온 상승으로 정지"); a symptom after a stop ("멈춰버렸어요.
+            # 유온 올라가는 중") is its consequence. English names it either side ("tripped on high vib").
+            # A finding after it (a relay that operated, a broken part) still explains it.
+            return s.code == "UST" and any(
+                c.start < s.start or r.language == "en" or c.code not in _AFTERMATH for c in causes
+            )
+
+        # "패싱": a diagnosis that explains the heat or flow found downstream of a closed valve.
+        passing = any(s.code == "LCP" and s.strength >= 3 for s in symptoms)
+
+        def explained(s: SymptomHit) -> bool:
+            return passing and s.code in _PASSING_SIGNS
+
         ranked = sorted(
             symptoms,
-            key=lambda s: (s.code == "UST" and bool(causes), explains(s), not trip_cause(s), -s.strength, s.start),
+            key=lambda s: (caused(s), explained(s), explains(s), not trip_cause(s), -s.strength, s.start),
         )
         seen: set[str] = set()
         for s in ranked:
@@ -436,7 +457,8 @@ class Analyzer:
             cls.value != "IP"
             and (
                 mode.value in _MEASURED_MODES
-                or (mode.value == "ERO" and _READING_WORD.search(canonical(mode.original)))
+                # "레벨 지시 들쭉날쭉": a quantity's indication jumping around is its instrument's.
+                or mode.value == "ERO"
             )
             and _READING.search(r.doc.canon)
             and not _POSITION.search(r.doc.canon)
@@ -444,6 +466,24 @@ class Analyzer:
             # "드럼 압력 지시 0으로", "hotwell 레벨 지시 튐": the indication is the instrument's.
             r.classes.insert(0, Candidate("IP", 0.8, "from_reading", mode.original))
             cls = r.classes[0]
+        if mode.value == "LCP" and cls.value != "VA":
+            # A valve passing when closed is the valve's fault, however its heat or flow was found.
+            valve = next((c for c in r.classes if c.value == "VA"), None)
+            if valve is not None:
+                r.classes.remove(valve)
+                r.classes.insert(0, Candidate("VA", 0.8, "from_mode", valve.original))
+                cls = r.classes[0]
+        elif mode.value == "INL" and cls.value not in ("HE", "HB"):
+            # A tube leak is the heat exchanger's or the boiler's whose tubes leak.
+            tubes = next((c for c in r.classes if c.value in ("HE", "HB")), None)
+            if tubes is not None:
+                r.classes.remove(tubes)
+                r.classes.insert(0, Candidate(tubes.value, 0.8, "from_mode", tubes.original))
+                cls = r.classes[0]
+        if mode.value == "ELP" and cls.value == "HB" and not _FIRE.search(r.doc.canon):
+            # Boiler tubes leak into the furnace or flue gas: internal, as the conventions code it.
+            r.modes.insert(0, Candidate("INL", 0.8, "from_class", mode.original))
+            mode = r.modes[0]
         if mode.value in ("AIR", "FTF") and cls.value == "VA" and _STUCK_AT.search(r.doc.canon):
             # "damper stuck at 30%": the damper does not move, no instrument reads wrong.
             r.modes.insert(0, Candidate("FTO", 0.8, "from_class", mode.original))
@@ -498,6 +538,8 @@ class Analyzer:
 
 # "원인 미상으로 종결된 건": an S3 that names the unknown-cause mode.
 _CAUSE_UNKNOWN = re.compile(r"원인[^|]{0,3}?(?:미상|불명|모름|모르|못 ?밝)|unknown cause|cause unknown")
+_AFTERMATH = frozenset({"OHE", "PDE", "HIO", "LOO", "IHT"})  # process conditions a stop leaves behind
+_PASSING_SIGNS = frozenset({"OHE", "PDE", "NOO", "LOO", "HIO"})
 _TRIP_AFTER = re.compile(
     r"^ ?(?:고고|저저|고|저|high high|hi hi|high|low low|low|hh|ll)? ?(?:으로|로|에 ?의한|에 ?따른|due to)? ?"
     r"(?:트립|trip|tripped|자동정지)"
@@ -540,9 +582,13 @@ _UMBRELLAS = {
 }
 
 
-def _umbrella(h: Hit, strong: list[Hit]) -> bool:
+def _umbrella(canon: str, h: Hit, strong: list[Hit]) -> bool:
+    # "여자기 쪽 확인 중": a subsystem named only as a place to look does not take over.
     subs = _UMBRELLAS.get(str(h.entry.system), frozenset())
-    return any(o.entry.system in subs for o in strong)
+    return any(o.entry.system in subs and not _PLACE_AFTER.match(canon[o.end :]) for o in strong)
+
+
+_PLACE_AFTER = re.compile(r"^[^|]{0,3}?(?:쪽|측|부근|근처)")
 
 
 _COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")

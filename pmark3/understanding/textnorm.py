@@ -96,6 +96,15 @@ def make_doc(text: str) -> Doc:
                 and source[i + 1].isdigit()
             ):
                 kind = "S"  # a decimal point, not a full stop
+            if (
+                ch == ","
+                and i > 0
+                and source[i - 1].isdigit()
+                and source[i + 1 : i + 4].isdigit()
+                and len(source[i + 1 : i + 4]) == 3
+                and not source[i + 4 : i + 5].isdigit()
+            ):
+                continue  # a thousands separator ("4,000 kW"), not a clause break
             if kind == "P":
                 pending_break = bool(out)
                 continue
