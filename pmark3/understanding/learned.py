@@ -151,7 +151,15 @@ if __name__ == "__main__":  # pragma: no cover - a maintenance command
     root = Path(__file__).resolve().parents[2]
     data = root / "tests/understanding/data"
     sources = [root / "pmark3/eval/requests.dev.jsonl"] + [
-        data / n for n in ("requests.sample.jsonl", "probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl")
+        data / n
+        for n in (
+            "requests.sample.jsonl",
+            "probes.jsonl",
+            "probes2.jsonl",
+            "probes3.jsonl",
+            "probes4.jsonl",
+            "probes5.jsonl",
+        )
     ]
     n = write_examples(sources, Path(__file__).with_name("mode_examples.py"))
     print(f"{n} examples", file=sys.stderr)
