@@ -130,7 +130,7 @@ _SKIP = frozenset(
     {"높음", "낮음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"}
 )
 _NEGATED_BEFORE = re.compile(
-    r"(?:^| )(?:not|no|isn t|is not|won t|doesn t|didn t|does not|did not|fail(?:s|ed)? to|안) ?$"
+    r"(?:^| )(?:not|no|isn t|is not|won t|doesn t|didn t|does not|did not|fail(?:s|ed)? to|안)(?: an| a)? ?$"
 )
 _NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
 
@@ -143,7 +143,10 @@ _NAME_AFTER = re.compile(
 )
 _FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
 _BY_HAND = re.compile(r"수동|by hand|manual|locally|현장에서 ?(?:수동|직접)")
-_FOUND_IN = re.compile(r"^ ?(?:에서|중에?|때|시에?|during|중 )[^|]{0,8}?(?:발견|확인|측정|found|noticed|seen)")
+# "정기점검에서 발견": where it was found. "정기점검 때 확인" stays a timing (check it then).
+_FOUND_IN = re.compile(
+    r"^ ?(?:에서|중에?|during)[^|]{0,8}?(?:발견|측정|확인(?:됨|했|된|되었)|found|noticed|seen|measured)"
+)
 _PAST_BEFORE = re.compile(r"(?:지난|지난번|저번|이전|last|previous|during the|at the last)(?: |)$")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
 

@@ -250,3 +250,43 @@ def test_a_reading_of_a_quantity_is_the_instruments(understand: Understand) -> N
 def test_symptom_families(understand: Understand, text: str, mode: str) -> None:
     _, f = understand(text)
     assert f.status_code.normalized == mode, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "mode"),
+    [
+        # Told to stop and still running: the motor fails to stop.
+        ("2호기 CEP B 모터 정지 버튼 눌러도 계속 돌아감", "EM", "STP"),
+        ("Unit 1 CCW pump A motor still running after the stop command", "EM", "STP"),
+        # Passing found by the heat downstream: the valve, passing.
+        ("1호기 급수펌프 C 드레인밸브 닫혀있는데 하류 배관 뜨거움, 패싱 의심", "VA", "LCP"),
+        # A tube leak is the heater's; boiler tubes leak internally.
+        ("2호기 고압히터 3 수위 계속 상승, 튜브 누설 추정", "HE", "INL"),
+        ("#2 과열기 튜브 누설음 확인", "HB", "INL"),
+        # An indication that jumps is the instrument's; an instrument's cable is the instrument.
+        ("1호기 복수기 수위 지시 왔다갔다 함", "IP", "ERO"),
+        ("2호기 IDF A 진동센서 케이블 단선", "IP", "PTF"),
+        # A motor's rotor is the motor's, not the generator's.
+        ("1호기 CWP A 모터 회전자 온도 높음", "EM", "OHE"),
+        # One of a redundant pair left running alone.
+        ("1호기 계장용공기 압축기 A 혼자 운전 중, B 고장", "CO", "LOR"),
+    ],
+)
+def test_probes5_families(understand: Understand, text: str, cls: str, mode: str) -> None:
+    _, f = understand(text)
+    assert (f.equipment_type.normalized, f.status_code.normalized) == (cls, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("1호기 BFP A 정기점검에서 발견한 씰 누설", 3),  # where it was found, not when to fix it
+        ("1호기 BFP A 씰 누설, 정기점검 때 확인", 4),  # when to check it
+        ("Unit 2 BFP B seal leak, not an emergency", 3),
+        ("1호기 계장용공기 압축기 A 혼자 운전 중, B 고장", 2),  # no backup left
+        ("2호기 복수펌프 A 차단기 원격 개방 안 돼서 현장 수동 트립으로 개방", 3),  # a trip by hand
+    ],
+)
+def test_probes5_priority_context(understand: Understand, text: str, priority: int) -> None:
+    _, f = understand(text)
+    assert f.priority.normalized == priority
