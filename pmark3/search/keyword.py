@@ -9,8 +9,8 @@ the postings until the next compaction; the caller masks them out.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -28,29 +28,34 @@ class KeywordIndex:
         self.post_slots = np.zeros(0, dtype=np.int32)
         self.post_weights = np.zeros(0, dtype=np.float32)
         self.delta: dict[int, tuple[list[int], list[float]]] = {}
+        # Postings of add_many batches as (term, slot, weight) arrays: folded into ``delta``
+        # only when a search needs them, so a bulk build goes from arrays to the CSR
+        # arrays at compaction without a Python list per term.
+        self._pending: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]] = []
         self._doc_terms: dict[int, tuple[int, ...]] = {}
-        # Per-document (length, term ids) as loaded from a snapshot; decoded only when a
-        # document is first removed or the snapshot is rewritten (opening stays cheap).
-        self._packed: tuple[Any, Any, Any] | None = None
+        # Per-document (length, term ids) as (slots, entry lengths, flat entries), from a
+        # snapshot or an add_many batch; decoded only when a document is first removed
+        # (opening and bulk building stay cheap).
+        self._packed: list[tuple[Any, Any, Any]] = []
         self.total_len = 0
         self.n_docs = 0
 
     @property
     def doc_terms(self) -> dict[int, tuple[int, ...]]:
-        if self._packed is not None:
-            slots, lens, flat = (a.tolist() for a in self._packed)
-            self._packed = None
+        for packed in self._packed:
+            slots, lens, flat = (a.tolist() for a in packed)
             pos = 0
             for slot, ln in zip(slots, lens, strict=True):
                 self._doc_terms.setdefault(slot, tuple(flat[pos : pos + ln]))
                 pos += ln
+        self._packed = []
         return self._doc_terms
 
     def known(self, slots: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Which of ``slots`` have statistics here (without decoding a loaded snapshot)."""
         mask = np.isin(slots, np.fromiter(self._doc_terms.keys(), dtype=np.int64, count=len(self._doc_terms)))
-        if self._packed is not None:
-            mask |= np.isin(slots, self._packed[0])
+        for packed in self._packed:
+            mask |= np.isin(slots, packed[0])
         return mask
 
     @property
@@ -65,20 +70,62 @@ class KeywordIndex:
         return tid
 
     def add(self, slot: int, terms: Sequence[str]) -> None:
-        counts = Counter(terms)
-        dl = max(len(terms), 1)
-        self.total_len += dl
-        self.n_docs += 1
-        norm = K1 * (1 - B + B * dl / self.avgdl)
-        tids = []
-        for term, tf in counts.items():
-            tid = self._term_id(term)
-            tids.append(tid)
-            self.df[tid] += 1
-            slots, weights = self.delta.setdefault(tid, ([], []))
-            slots.append(slot)
-            weights.append(tf * (K1 + 1) / (tf + norm))
-        self._doc_terms[slot] = (dl, *tids)
+        self.add_many([slot], [terms])
+
+    def add_many(self, slots: Sequence[int], docs: Sequence[Sequence[str]]) -> None:
+        """Index ``docs[i]`` (its tokens) under ``slots[i]``. Weights are those of adding the
+        documents one by one: each uses the average length including itself and those before."""
+        m = len(docs)
+        if m == 0:
+            return
+        flat = list(chain.from_iterable(docs))
+        vocab = self.vocab
+        for term in dict.fromkeys(flat):  # new terms get ids in order of first use
+            if term not in vocab:
+                self._term_id(term)
+        n_terms = len(self.df)
+        tids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+        lens = np.fromiter(map(len, docs), dtype=np.int64, count=m)
+        doc = np.repeat(np.arange(m, dtype=np.int64), lens)
+        # One entry per (document, term), with its frequency; sorted by document, then term.
+        pairs, tf = np.unique(doc * n_terms + tids, return_counts=True)
+        d, t = np.divmod(pairs, n_terms)
+        dl = np.maximum(lens, 1)
+        avgdl = (self.total_len + np.cumsum(dl)) / (self.n_docs + np.arange(1, m + 1))
+        norm = K1 * (1 - B + B * dl / avgdl)
+        weights = tf * (K1 + 1) / (tf + norm[d])
+        self.total_len += int(dl.sum())
+        self.n_docs += m
+        per_term = np.bincount(t, minlength=n_terms)
+        df = self.df
+        for tid in np.flatnonzero(per_term).tolist():
+            df[tid] += int(per_term[tid])
+        slot_arr = np.asarray(slots, dtype=np.int64)
+        self._pending.append((t.astype(np.int32), slot_arr[d].astype(np.int32), weights.astype(np.float32)))
+        # Packed (length, *term ids) per document, as the snapshot stores them.
+        per_doc = np.bincount(d, minlength=m)
+        starts = np.concatenate([[0], np.cumsum(per_doc + 1)[:-1]])
+        entries = np.empty(m + len(t), dtype=np.int64)
+        is_len = np.zeros(len(entries), dtype=bool)
+        is_len[starts] = True
+        entries[starts] = dl
+        entries[~is_len] = t
+        self._packed.append((slot_arr, per_doc + 1, entries))
+
+    def _settle(self) -> None:
+        """Fold add_many's arrays into the per-term delta lists (before a search reads them)."""
+        for t, s, w in self._pending:
+            if not len(t):
+                continue
+            order = np.argsort(t, kind="stable")
+            t, s, w = t[order], s[order], w[order]
+            cuts = np.flatnonzero(np.diff(t)) + 1
+            heads = t[np.concatenate([[0], cuts])].tolist()
+            for tid, ss, ww in zip(heads, np.split(s, cuts), np.split(w, cuts), strict=True):
+                slots, weights = self.delta.setdefault(tid, ([], []))
+                slots.extend(ss.tolist())
+                weights.extend(ww.tolist())
+        self._pending = []
 
     def remove(self, slot: int) -> None:
         """Forget a slot's statistics; its postings are dropped at compaction."""
@@ -92,6 +139,7 @@ class KeywordIndex:
 
     def scores(self, terms: Iterable[str], size: int) -> npt.NDArray[np.float32] | None:
         """BM25 score of every slot < ``size``; None when no query term is known."""
+        self._settle()
         out: npt.NDArray[np.float32] | None = None
         n = max(self.n_docs, 1)
         for term in set(terms):
@@ -113,6 +161,7 @@ class KeywordIndex:
         """BM25 scores of the given sorted ``slots`` only: a binary search per term in its
         (slot-sorted) postings, so a selective filter does not pay for common terms'
         long posting lists."""
+        self._settle()
         out: npt.NDArray[np.float32] | None = None
         n = max(self.n_docs, 1)
         for term in set(terms):
@@ -157,13 +206,18 @@ class KeywordIndex:
             parts_t.append(np.full(len(slots), tid, dtype=np.int32))
             parts_s.append(np.asarray(slots, dtype=np.int32))
             parts_w.append(np.asarray(weights, dtype=np.float32))
+        for t, s, w in self._pending:
+            parts_t.append(t)
+            parts_s.append(s)
+            parts_w.append(w)
         if parts_t:
             t = np.concatenate(parts_t)
             s = np.concatenate(parts_s)
             w = np.concatenate(parts_w)
             keep = alive[s] if len(alive) else np.zeros(len(s), dtype=bool)
             t, s, w = t[keep], s[keep], w[keep]
-            order = np.lexsort((s, t))
+            # (term, slot) pairs are unique, so one sort on a combined key orders them.
+            order = np.argsort(t.astype(np.int64) << 32 | s.astype(np.int64))
             t, s, w = t[order], s[order], w[order]
         else:
             t = np.zeros(0, dtype=np.int32)
@@ -174,24 +228,30 @@ class KeywordIndex:
         self.post_slots = s.astype(np.int32)
         self.post_weights = w.astype(np.float32)
         self.delta = {}
+        self._pending = []
 
     def state(self) -> dict[str, Any]:
         """Arrays for the snapshot (call after ``compact``)."""
-        slots = np.fromiter(self.doc_terms.keys(), dtype=np.int64, count=len(self.doc_terms))
+        decoded = self._doc_terms
         flat: list[int] = []
         lens = []
-        for entry in self.doc_terms.values():
+        for entry in decoded.values():
             flat.extend(entry)
             lens.append(len(entry))
+        packed = [
+            (np.fromiter(decoded.keys(), dtype=np.int64, count=len(decoded)), np.asarray(lens, dtype=np.int64)),
+            *((np.asarray(p[0], dtype=np.int64), np.asarray(p[1], dtype=np.int64)) for p in self._packed),
+        ]
+        flats = [np.asarray(flat, dtype=np.int64), *(np.asarray(p[2], dtype=np.int64) for p in self._packed)]
         return {
             "kw_terms": np.asarray(list(self.vocab), dtype=np.str_),
             "kw_df": np.asarray(self.df, dtype=np.int64),
             "kw_offsets": self.offsets,
             "kw_slots": self.post_slots,
             "kw_weights": self.post_weights,
-            "kw_doc_slots": slots,
-            "kw_doc_lens": np.asarray(lens, dtype=np.int64),
-            "kw_doc_flat": np.asarray(flat, dtype=np.int64),
+            "kw_doc_slots": np.concatenate([p[0] for p in packed]),
+            "kw_doc_lens": np.concatenate([p[1] for p in packed]),
+            "kw_doc_flat": np.concatenate(flats),
             "kw_total": np.asarray([self.total_len, self.n_docs], dtype=np.int64),
         }
 
@@ -203,6 +263,6 @@ class KeywordIndex:
         kw.offsets = st["kw_offsets"]
         kw.post_slots = st["kw_slots"]
         kw.post_weights = st["kw_weights"]
-        kw._packed = (st["kw_doc_slots"], st["kw_doc_lens"], st["kw_doc_flat"])
+        kw._packed = [(st["kw_doc_slots"], st["kw_doc_lens"], st["kw_doc_flat"])]
         kw.total_len, kw.n_docs = (int(x) for x in st["kw_total"])
         return kw

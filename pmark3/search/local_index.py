@@ -36,6 +36,7 @@ CANDIDATES = 50
 EXACT_MAX = 10_000
 SUBSET_MAX = 20_000
 AUTO_SNAPSHOT = 50_000
+BULK_THREADS = max(1, min(4, os.cpu_count() or 1))
 _CATEGORICAL = ("unit", "system", "kks", "equipment_class", "failure_mode", "status")
 
 
@@ -88,18 +89,9 @@ class _Collection:
             code = table[value] = len(table)
         return code
 
-    def _set_meta(self, slot: int, doc_id: str, values: Sequence[str | None]) -> None:
-        self.ids[slot] = doc_id
-        self.slot_of[doc_id] = slot
-        self.alive[slot] = True
-        for f, v in zip(FIELDS, values, strict=True):
-            if f == "date":
-                self.cols["date"][slot] = _day(v)
-            else:
-                self.cols[f][slot] = self._code(f, v)
-
     def _bulk_meta(self, rows: list[tuple[Any, ...]]) -> None:
-        """_set_meta for every live row at once (opening 100k documents in numpy, not Python)."""
+        """Ids and filter columns of (slot, id, *FIELDS) rows, set column by column (opening or
+        writing 100k documents in numpy, not one document at a time in Python)."""
         if not rows:
             return
         slots = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
@@ -160,8 +152,7 @@ class _Collection:
             slots = np.asarray([r[0] for r in fresh], dtype=np.int64)
             vecs = np.frombuffer(b"".join(r[2] for r in fresh), dtype=np.float32).reshape(len(fresh), self.dim)
             self.vectors[slots] = vecs
-            for slot, text, _ in fresh:
-                self.kw.add(slot, tokens(text))
+            self.kw.add_many(slots.tolist(), [tokens(text) for _, text, _ in fresh])
             self.hnsw.add_items(vecs, slots, num_threads=1)
 
     def snapshot(self) -> None:
@@ -179,27 +170,27 @@ class _Collection:
 
     # -- writes ------------------------------------------------------------------
     def upsert(self, docs: Sequence[IndexDocument], vectors: npt.NDArray[np.float32]) -> None:
-        latest: dict[str, int] = {}
-        for i, d in enumerate(docs):
-            latest[d.id] = i  # the last copy of an id in one batch wins
+        latest = {d.id: i for i, d in enumerate(docs)}  # the last copy of an id in one batch wins
         order = sorted(latest.values())
-        start = self.next_slot
-        self._grow(start + len(order))
-        written = []
-        for k, i in enumerate(order):
-            written.append((start + k, docs[i], vectors[i]))
-        replaced = [docs[i].id for i in order if docs[i].id in self.slot_of]
-        self.store.write(self.name, written, replaced, start + len(order))
+        picked = [docs[i] for i in order]
+        vecs = np.ascontiguousarray(vectors[order], dtype=np.float32)
+        start, n = self.next_slot, len(order)
+        self._grow(start + n)
+        slots = np.arange(start, start + n, dtype=np.int64)
+        replaced = [d.id for d in picked if d.id in self.slot_of]
+        self.store.write(self.name, list(zip(slots.tolist(), picked, vecs, strict=True)), replaced, start + n)
         for doc_id in replaced:
             self._kill(self.slot_of[doc_id])
-        slots = np.arange(start, start + len(order), dtype=np.int64)
-        for slot, d, vec in written:
-            self._set_meta(slot, d.id, [getattr(d, f) for f in FIELDS])
-            self.vectors[slot] = vec
-            self.kw.add(slot, tokens(d.text))
-        self.next_slot = start + len(order)
-        if len(order):
-            self.hnsw.add_items(self.vectors[slots], slots, num_threads=1)
+        self._bulk_meta(
+            [(slot, d.id, *(getattr(d, f) for f in FIELDS)) for slot, d in zip(slots.tolist(), picked, strict=True)]
+        )
+        self.vectors[start : start + n] = vecs
+        self.kw.add_many(slots.tolist(), [tokens(d.text) for d in picked])
+        self.next_slot = start + n
+        if n:
+            # A bulk batch uses every core (the graph build is most of a warm rebuild); one
+            # new document stays on the calling thread.
+            self.hnsw.add_items(vecs, slots, num_threads=BULK_THREADS if n >= 64 else 1)
         if self.next_slot - self.snapshot_slot >= AUTO_SNAPSHOT:
             self.snapshot()
 
@@ -304,19 +295,33 @@ class LocalHybridIndex:
         except KeyError:
             raise SearchError(f"unknown collection {name!r}; expected one of {', '.join(COLLECTIONS)}") from None
 
-    def upsert(self, collection: str, documents: Sequence[IndexDocument]) -> None:
+    def upsert(
+        self,
+        collection: str,
+        documents: Sequence[IndexDocument],
+        vectors: npt.NDArray[np.float32] | None = None,
+    ) -> None:
+        """Write ``documents``; ``vectors`` (one row per document), when given, is used instead
+        of their ``vector`` fields (the bulk build passes arrays, not 384 floats per document)."""
         col = self._collection(collection)
         if not documents:
             return
-        missing = [i for i, d in enumerate(documents) if d.vector is None]
-        vectors = np.zeros((len(documents), col.dim), dtype=np.float32)
-        if missing:
-            vectors[missing] = np.asarray(self.embedder.embed([documents[i].text for i in missing], "passage"))
-        for i, d in enumerate(documents):
-            if d.vector is not None:
-                if len(d.vector) != col.dim:
-                    raise SearchError(f"document {d.id}: vector has {len(d.vector)} dimensions, index has {col.dim}")
-                vectors[i] = d.vector
+        if vectors is not None:
+            vectors = np.asarray(vectors, dtype=np.float32)
+            if vectors.shape != (len(documents), col.dim):
+                raise SearchError(f"vectors of shape {vectors.shape} for {len(documents)} documents of {col.dim} dims")
+        else:
+            missing = [i for i, d in enumerate(documents) if d.vector is None]
+            vectors = np.zeros((len(documents), col.dim), dtype=np.float32)
+            if missing:
+                vectors[missing] = np.asarray(self.embedder.embed([documents[i].text for i in missing], "passage"))
+            for i, d in enumerate(documents):
+                if d.vector is not None:
+                    if len(d.vector) != col.dim:
+                        raise SearchError(
+                            f"document {d.id}: vector has {len(d.vector)} dimensions, index has {col.dim}"
+                        )
+                    vectors[i] = d.vector
         with col.lock:
             try:
                 col.upsert(documents, vectors)

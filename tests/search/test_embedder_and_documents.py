@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from pmark3.plant import Part, WorkOrder
@@ -18,7 +21,7 @@ from pmark3.search import (
     procedure_document,
     work_order_document,
 )
-from pmark3.search.pieces import piece_vectors, words
+from pmark3.search.pieces import PieceBuilder, piece_vectors, words
 from pmark3.search.synthetic import HashEmbedder, synthetic_plant
 
 
@@ -62,6 +65,33 @@ def test_piece_vectors_are_normalised_sums() -> None:
     assert np.allclose(np.linalg.norm(v[0]), 1.0) and not v[1].any()
     expected = e.embed(["펌프"], "passage")[0] + e.embed(["진동"], "passage")[0]
     assert np.allclose(v[0], expected / np.linalg.norm(expected), atol=1e-6)
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def embed(self, texts: Sequence[str], kind: Literal["query", "passage"]) -> npt.NDArray[np.float32]:
+        self.seen.extend(texts)
+        return super().embed(texts, kind)
+
+
+def test_piece_builder_embeds_each_word_once_on_workers_and_keeps_document_order() -> None:
+    texts = ["펌프 진동 심함", "", "밸브 누설", "펌프 누설 2LAC20AP001", "bearing 교체 펌프", "fan 소음"]
+    e = CountingEmbedder()
+    builder = PieceBuilder(e, workers=2, chunk=2)
+    builder.add(texts[:4])
+    builder.add(texts[4:])
+    assert len(builder) == len(texts)
+    builder.start()
+    try:
+        got = np.concatenate([builder.vectors(0, 2), builder.vectors(2, 5), builder.vectors(5, 6)])
+    finally:
+        builder.close()
+    assert sorted(e.seen) == sorted({w for t in texts for w in words(t)})
+    assert np.allclose(got, piece_vectors(HashEmbedder(), texts), atol=1e-6)
+    assert not got[1].any()
 
 
 def test_work_order_document_fields_and_payload() -> None:

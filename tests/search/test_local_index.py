@@ -224,6 +224,15 @@ def test_unknown_collection_and_bad_vector_raise_search_error(index: LocalHybrid
         index.upsert("work_orders", [doc("X", "x", vector=[0.1, 0.2])])
 
 
+def test_upsert_takes_vectors_as_one_array(index: LocalHybridIndex) -> None:
+    e = HashEmbedder()
+    vectors = e.embed(["밸브 누설", "펌프 진동"], "passage")
+    index.upsert("work_orders", [doc("WO-1", "아무 말"), doc("WO-2", "다른 말")], vectors=vectors)
+    assert index.search("work_orders", "", vectors[1].tolist(), top=1)[0].id == "WO-2"
+    with pytest.raises(SearchError):
+        index.upsert("work_orders", [doc("WO-3", "x")], vectors=vectors)
+
+
 def test_dimension_mismatch_on_open_is_search_error(tmp_path: Path) -> None:
     LocalHybridIndex(tmp_path / "i", HashEmbedder()).close()
     with pytest.raises(SearchError):
