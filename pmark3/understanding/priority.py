@@ -49,7 +49,7 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:lng|(?<!배)(?<!배기)(?<!연소)(?<!flue )가스(?!켓))[^|]{0,6}?(?:누설|누출|새|샘|냄새)|"
         r"(?<!flue )(?:lng|fuel gas|natural gas|gas)(?: [a-z]+)? (?:leak\w*|smell)|smell of gas|"
         r"(?<!배기)가스[^|]{0,3}?(?:검지|검출|감지)(?!기)|가스검지기[^|]{0,3}?(?:경보|알람|동작)|gas (?:detected|alarm)|"
-        r"보호(?:기능)?[^|]{0,4}?(?:상실|불가|무력|안됨)|(?:사고|고장|fault)[^|]{0,8}?차단[^|]{0,3}?(?:못|불가|안됨)|"
+        r"보호(?:기능)?[^|]{0,4}?(?:상실|불가|무력|안됨|안 ?되|안 ?돼|못)|(?:사고|고장|fault)[^|]{0,8}?차단[^|]{0,3}?(?:못|불가|안됨)|"
         r"(?:^| )(?:protection (?:lost|unavailable|defeated|out)|no protection|unprotected|can t trip|cannot trip)(?= |$)|"
         r"감발|(?:부하|load|출력)[^|]{0,12}?(?:감소시|줄였|줄임|내림|내렸|낮춤|낮췄)|"
         r"(?:^| )(?:load (?:reduced|reduction|cut|shed)|reduced (?:the )?(?:unit )?load|derated to \d+)(?= |$)|"
@@ -59,7 +59,7 @@ CUES: list[tuple[int, int, str]] = [
         2,
         3,
         r"우선처리|우선으로|우선 처리|우선(?:검토|조치|확인|점검|분석|처리|수리|정비|교체|대응|봐)|expedite|"
-        r"(?:^| )(?:priority please|please prioriti[sz]e|give it priority)(?= |$)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
+        r"(?:^| )(?<!normal )(?<!routine )(?<!low )(?:priority please|please prioriti[sz]e|give it priority)(?= |$)|우선순위높|우선순위를높|빨리|신속|서둘|오늘중|오늘안|금일중|금일|"
         r"오늘[^|]{0,4}?(?:점검|조치|처리|확인|봐|내|까지)|오늘밤|24 시간내|교대전|근무중에|퇴근전|내일까지|내일아침|"
         r"(?:^| )(?:end of (?:the )?(?:day|shift)|by tomorrow|before (?:the )?(?:weekend|night shift|end of shift))(?= |$)|"
         r"high priority|as soon as possible|today|tonight|within 24 hours|priority 2|before (?:the )?(?:start ?up|shutdown)|"
@@ -80,12 +80,12 @@ CUES: list[tuple[int, int, str]] = [
     (
         2,
         1,
-        r"계속[^|]{0,3}?(?:오르|올라|상승|증가|높아|늘어|늘고|나빠|심해)|(?:오르는|올라가는|상승하는|증가하는|늘어나는) ?중|"
-        r"(?:^| )(?:no [a-z ]{0,20}?backup|no longer any backup|getting worse|worsening)(?= |$)|"
+        r"(?<!김이)(?<!연기가)(?<!증기가)(?<!스팀이)계속[^|]{0,3}?(?:오르|올라(?!옴|와)|상승|증가|높아|늘어|늘고|나빠|심해)|(?:오르는|올라가는|상승하는|증가하는|늘어나는) ?중|"
+        r"(?:^| )(?:no [a-z ]{0,20}?backup|no longer any backup|getting worse|worsening|and climbing|still climbing|keeps climbing)(?= |$)|나빠지고 ?있|나빠지는 ?중|악화(?:되고|되는|중)|점점[^|]{0,6}?(?:나빠|심해|커지|높아)|(?:진동|vibration)[^|]{0,30}?(?:올라감|올라갔|올라가|뛰고|뛰었|튀어 ?올|(?<![a-z])(?:rose|jumped|climbed|increased)(?![a-z]))|"
         r"(?:비상|emergency)[^|]{0,6}?(?:백업|backup)[^|]{0,4}?(?:없|상실|lost|gone)|"
         r"비상드레인[^|]{0,3}?(?:사용|운전)|emergency drain[^|]{0,6}?(?:in service|open|on)(?= |$)|"
         r"(?:edg|eop|비상 ?디젤|비상발전기|emergency diesel|emergency oil pump|직류[^|]{0,4}?펌프|(?:^| )dc [a-z ]{0,10}?pump)"
-        r"[^|]{0,30}?(?:실패|fail\w*|안됨|불가|won t|안걸|not start)",
+        r"[^|]{0,30}?(?:실패|fail\w*|안됨|불가|won t|안걸|not start|did not|didn t|not reach|미달|shut down on)",
     ),
     (4, 3, r"우선순위[^|]{0,4}?낮춰|낮춰주세요|lower the priority|downgrade|de ?prioriti[sz]e"),
     (
@@ -94,16 +94,53 @@ CUES: list[tuple[int, int, str]] = [
         r"(?<!오)(?<!허위)경보|(?<!오)알람|예비기"
         + r"[^|]{0,6}?(?:없|불가)|예비없|진동증가|진동상승|출력제한|이중화상실|단일전원|단독운전|"
         r"backup[^|]{0,4}?없|혼자[^|]{0,3}?(?:돌고|돌아|운전|가동|담당|버티)|단독으로[^|]{0,3}?(?:운전|가동)|alone now|"
-        r"(?:running|carrying|operating) (?:on )?(?:[a-z0-9]+ ){0,3}alone|(?:failed|switched) over to|계속상승|계속올라|계속[^|]{0,2}?(?:떨어|감소|하락)|바이패스[^|]{0,4}?운전|on bypass|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
+        r"(?:running|carrying|operating) (?:on )?(?:[a-z0-9]+ ){0,3}alone|(?:failed|switched) over to|계속상승|계속올라|계속[^|]{0,2}?(?:떨어|감소|하락)|(?:바이패스|bypass)[^|]{0,4}?운전|(?:^| )(?:on|in) bypass(?= |$)|단독으로[^|]{0,3}?부하|(?:진동|vibration)[^|]{0,4}?(?:급상승|증가|상승|increas|rising)|"
         r"(?:^| )(?:alarm|alarms|standby unavailable|no standby|redundancy lost|derate|rising vibration|no backup|"
         r"and rising|still rising|keeps rising)(?= |$)",
+    ),
+    # --- Families added after the probes6 blind set ----------------------------------------
+    # A person nearly hurt, or the area closed off around the fault: a personnel hazard.
+    (
+        1,
+        2,
+        r"말려 ?들어|끼일 ?뻔|다칠 ?뻔|협착|아차사고|출입 ?통제|통제(?:함|했|중)|"
+        r"(?:^| )(?:near miss|roped off|cordoned off|barricaded|could have (?:hurt|injured|caught))(?= |$)",
+    ),
+    # Someone asked for now.
+    (1, 3, r"(?:^| )need (?:someone|somebody|help|you|a crew|people|a team) (?:now|right away|asap)(?= |$)"),
+    # The other train or an auxiliary drive carrying the duty now, a control loop fallen back to
+    # manual or single element, the standby itself faulty, a machine taken out of use, a machine
+    # that started by itself: the redundancy or the control is gone.
+    (
+        2,
+        1,
+        r"(?:(?<![a-z])[a-d]|예비|대기|보조)(?: ?(?:펌프|팬|기|모터|motor|pump|fan))?(?:로|으로) ?(?:자동 ?(?:운전|전환|절체|기동)|운전 ?중)|"
+        r"단요소로|(?:^| )(?:dropped|tripped|went|kicked|fell) (?:out )?(?:in)?to manual(?= |$)|"
+        r"수동(?:으로|로)? ?(?:넘어|떨어|전환됨|전환되)|(?:예비|대기)[^|]{0,8}?(?:거꾸로|역회전|역으로)|"
+        r"사용 ?금지|사용 ?중지|(?:하역|운탄|이송|작업)[^|]{0,2}?(?:중지|중단)(?:함|했|됨|중)|"
+        r"(?:^| )(?:taken out of service|tagged out|locked out)(?= |$)|"
+        r"(?:혼자|저절로|스스로)[^|]{0,3}?(?:기동|시동|작동|전진)|started (?:up )?(?:by )?itself",
+    ),
+    # To be seen before the machine is used or started again: a deadline.
+    (
+        2,
+        3,
+        r"(?:기동|터닝|운전|사용|가동|투입|병입|재기동)[^|]{0,5}?전에[^|]{0,10}?(?:봐야|점검|확인|수리|조치|필요|해야|해주|부탁)|"
+        r"(?:^| )before (?:the )?next (?:use|start|run|lift|startup)(?= |$)",
+    ),
+    # Planned for the outage: the next opportunity.
+    (
+        4,
+        3,
+        r"(?:^| )(?:plan|schedule|do|defer|leave|wait|hold)[^|]{0,16}? (?:for|until|till|at|during|in) the (?:next )?"
+        r"(?:outage|shutdown|overhaul)(?= |$)",
     ),
     # Protection that did not act when tested or called on: the protection is lost.
     (
         1,
         2,
         r"(?:protection|protective|보호)[^|]{0,12}?(?:relay|계전기)[^|]{0,30}?(?:did not|didn t|fail\w*|not pick|미동작|부동작|"
-        r"동작 ?안|안 ?함|불응)",
+        r"동작 ?안|안 ?함|불응|안 ?나|출력[^|]{0,3}?(?:없|안))",
     ),
     (
         3,
@@ -117,7 +154,7 @@ CUES: list[tuple[int, int, str]] = [
     (
         4,
         3,
-        r"급하지않|급한건아니|급하진않|급한거아니|급한(?:건|거|것은|게)아님|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시(?!험)|예방정비|오버홀|"
+        r"급하지않|급한건아니|급하진않|급한거아니|급한(?:건|거|것은|게)아님|안급|나중에|시간날때|시간있을때|틈날때|한가할때|여유있을때|계획정비|계획예방정비|다음정지|다음 정지|정지시(?!험|킴|켰|켜|키)|예방정비|오버홀|"
         r"(?:^| )o h(?= |$)|정기점검|여유있|개선|"
         r"다음[^|]{0,4}?(?:정비|정지|보수|기회|휴지|점검|계획|o h|outage)[^|]{0,2}?(?:때|시(?!험)|에|까지)|"
         r"(?:^| )(?:next (?:shutdown|outage|maintenance|opportunity|stop|pm|major|inspection))(?= |$)|"
@@ -130,9 +167,12 @@ _SKIP = frozenset(
     {"높음", "낮음", "보통", "일반", "통상", "경미", "우선", "low", "normal", "minor", "inspect", "priority", "high"}
 )
 _NEGATED_BEFORE = re.compile(
-    r"(?:^| )(?:not|no|isn t|is not|won t|doesn t|didn t|does not|did not|fail(?:s|ed)? to|안)(?: an| a)? ?$"
+    r"(?:^| )(?:not|no|isn t|is not|won t|doesn t|didn t|does not|did not|fail(?:s|ed)? to|안|no need (?:for|of))(?: an| a)? ?$"
 )
-_NEGATED_AFTER = re.compile(r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))")
+# "연기는 안 남", "자동 정지가 안 돼서": the cue is what did not happen.
+_NEGATED_AFTER = re.compile(
+    r"^[^|]{0,4}?(?:은|는|이|가)?(?:아니|아님|아닌|없|x(?= |$))|^(?:은|는|이|가)? ?안 ?(?:남|나|났|됨|돼|되)"
+)
 
 
 # "emergency drain valve", "비상발전기": an equipment name, not an urgency.
@@ -146,6 +186,10 @@ _BY_HAND = re.compile(r"수동|by hand|manual|locally|현장에서 ?(?:수동|�
 # "정기점검에서 발견": where it was found. "정기점검 때 확인" stays a timing (check it then).
 _FOUND_IN = re.compile(
     r"^ ?(?:에서|중에?|during)[^|]{0,8}?(?:발견|측정|확인(?:됨|했|된|되었)|found|noticed|seen|measured)"
+)
+_FEARED_AFTER = re.compile(
+    r"^[^|]{0,4}?(?:으로|로)? ?(?:번질|이어질|커질|될|날|갈)(?:까|지도|수도)|^[^|]{0,3}?(?:우려|걱정|염려)|"
+    r"^ (?:could|might|may) (?:develop|happen|follow|result)"
 )
 _PAST_BEFORE = re.compile(r"(?:지난|지난번|저번|이전|last|previous|during the|at the last)(?: |)$")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
@@ -203,6 +247,10 @@ class PriorityReader:
                     continue  # "지난 O/H 작업분": the last outage, not the next one
                 if negated and p in (1, 2):
                     continue  # "급한 건 아니고" is caught as a p4 cue itself
+                if p == 1 and s == 2 and _FEARED_AFTER.match(canon[m.end() :]):
+                    # "수소 누설로 번질까 걱정됨": a hazard feared, not happening - the worry is context.
+                    found.append(PriorityCue(2, 1, m.start(), m.end()))
+                    continue
                 found.append(PriorityCue(p, s, m.start(), m.end()))
         # Overlapping cues: keep the strongest.
         found.sort(key=lambda c: (-c.strength, c.priority, c.start))

@@ -550,12 +550,12 @@ _BOTH_TRAINS = re.compile(
 _FLOW_WORDS = re.compile(r"유량|풍량|flow")
 _CHANNEL_GAP = re.compile(r"편차|차이|deviation|differ")
 _ZERO = re.compile(
-    r"(?:^| )0 (?:으로|로|에서|%)|(?:^| )0(?= |$)(?! \d)|zero|없음|안나옴|안 나옴|안나와|안나요|안들어|no reading|blank"
+    r"(?:^| )0(?: 0+)? (?:으로|로|에서|%)|(?:^| )0(?= |$)(?! \d)|(?:^| )0 0+(?= |$)|zero|없음|안나옴|안 나옴|안나와|안나요|안들어|no reading|blank"
 )
 _ADDED_SYMPTOM = re.compile(
     r"(?:온도|진동|소음|소리|누설|누수|누유|압력|냄새|전류)도|도 ?같이|(?:^| )(?:also|as well|too)(?= |$)"
 )
-_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%?[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직)")
+_STUCK_AT = re.compile(r"stuck at|(?:^| )\d+ ?%?[^|]{0,4}?(?:에서|에) ?(?:멈|고정|걸|안움직|꿈쩍)")
 # "진동 심함": the user's words for the symptom include how bad it is.
 _INTENSITY = re.compile(r"^ ?(?:이|가|은|는)?(?:심함|심해|심하다|심각|큼|많음|발생|있음| high| severe| badly)")
 # A measured quantity named in a question ("절연저항 측정 기록") is no failure mode.

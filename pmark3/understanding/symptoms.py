@@ -21,10 +21,10 @@ GL = r"[^|]{0,30}?"
 
 _TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일온도|bearing temp|oil temp|top oil)"
 _PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|양정|pump head)"
-_FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|부하|공급량)"
+_FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|(?<!과)부하|공급량)"
 # English words only as whole words ("up" is not inside "coupling").
 _UP = r"(?:높|상승|올라|증가|올라감|오름|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
-_DOWN = r"(?:낮|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(?:low|lower|drop\w*|decreas\w*|fall\w*|down)(?![a-z]))"
+_DOWN = r"(?:낮(?!춰|추)|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(?:low|lower|drop\w*|decreas\w*|fall\w*|down)(?![a-z]))"
 
 # Hangul syllables ending in ㄱ, ㄹ or ㅇ (final-consonant indices 1, 8, 21): how mimetics end.
 _MIMETIC_END = "[" + "".join(chr(0xAC00 + (i * 28) + j) for i in range(19 * 21) for j in (1, 8, 21)) + "]"
@@ -286,7 +286,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "PLU",
         3,
-        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)걸림|코킹|coking",
+        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!런백)(?<!runback )(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)걸림|코킹|coking",
     ),
     ("INL", 3, r"leaking internally|수위상승"),
     ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
@@ -518,7 +518,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"hot to (?:the )?touch|too hot|(?:running|runs|feels?|feeling|getting|is|very) (?:warm|hot)|warm(?:er)? than|"
         r"hot(?:ter)? than (?:normal|usual)|heat (?:damage\w*|discolou?r\w*|marks?)|열[^|]{0,2}?받|뜨끈|뜨뜻|"
         r"손[^|]{0,4}?(?:못|안)[^|]{0,3}?(?:댐|대|댈|만지|만질)|만질수없|(?<!석)탄자국|탄흔|scorch\w*|burn marks?|"
-        r"손[^|]{0,4}?(?:대기|댈수|만지기)[^|]{0,3}?(?:힘|어려|못)|열감|roasting|sizzl\w*|blister\w*|"
+        r"손[^|]{0,4}?(?:대기|댈수|만지기)[^|]{0,3}?(?:힘|어려|못)|열감|roasting|sizzl\w*|(?<!a )blister(?:ing|ed|s)?|"
         r"(?:열|과열|탄|그을|heat)[^|]{0,6}?(?:변색|discolou?r)|"
         r"(?:단자|terminal|케이블|cable|termination|베어링|bearing|접속부|lug|부스바|busbar|bus bar|커버)[^|]{0,6}?"
         r"(?:변색|discolou?r)|(?:변색|discolou?r\w*)[^|]{0,10}?(?:열|뜨|heat|hot)",
@@ -788,6 +788,146 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:wall|thickness)",
     ),
     ("FTF", 3, r"doesn t respond|does not respond|didn t respond|did not respond|not responding|unresponsive"),
+    # --- Families added after the probes6 blind set ----------------------------------------
+    # A cooler said not to cool, or running hotter at its outlet: heat transfer, not the blockage
+    # or the cleaning behind it (a cooler only "plugged" stays PLU, as probes4 labels it).
+    (
+        "IHT",
+        4,
+        r"(?:냉각기|쿨러|cooler|열교환기|heat exchanger)[^|]{0,24}?냉각(?:이|가)?안(?:됨|되|돼)",
+    ),
+    (
+        "IHT",
+        3,
+        r"냉각(?:이|가)?[^|]{0,2}?안(?:되|돼)|(?:냉각기|쿨러|cooler)[^|]{0,8}?(?:출구|outlet)[^|]{0,8}?\d+ ?(?:도|℃)",
+    ),
+    # A breaker or contactor that will not open, however it was asked (trip command, stop, test).
+    (
+        "FDC",
+        4,
+        r"(?:차단기|접촉기|컨택터|breaker|contactor|cb)[^|]{0,30}?(?:개방(?:되지|이)? ?(?:않|안)|안 ?떨어|안열|"
+        r"stays? (?:in|closed)|stayed (?:in|closed)|won t open|did not open|didn t open|fail(?:s|ed)? to open)",
+    ),
+    # A protection tested or called on that gives no trip: fails on demand.
+    (
+        "FTF",
+        4,
+        r"트립[^|]{0,2}?(?:출력|신호|접점)(?:이|가)?[^|]{0,2}?(?:안나|없|안들|안뜸)|"
+        r"(?:trip|과속|overspeed)[^|]{0,6}?(?:test|시험)[^|]{0,40}?(?:did not|didn t|failed to|not) trip|"
+        r"(?:did not|didn t|failed to) trip at",
+    ),
+    # A reading that swings between two values: erratic output; a source's voltage that swings is
+    # its output voltage.
+    (
+        "ERO",
+        3,
+        r"\d+[^|]{0,6}?(?:에서|~|과|and|to) ?\d+[^|]{0,8}?사이(?:로|에서)?[^|]{0,4}?(?:튐|튀|출렁|왔다갔다|흔들|변동|오르내|헌팅)|"
+        r"(?:cycling|swinging|oscillating) between|계속 ?튐|계속 ?튀",
+    ),
+    (
+        "FOV",
+        4,
+        r"(?:단자전압|출력전압|발전기전압|(?<![a-z])(?:terminal|output) voltage)[^|]{0,40}?(?:출렁|흔들|변동|헌팅|hunting|swing\w*|"
+        r"fluctuat\w*|oscillat\w*|사이로)",
+    ),
+    # Water found in an oil or fuel sample: contamination.
+    ("CTM", 3, r"자유수|free water|water in (?:the )?(?:oil|fuel|sample)|수분[^|]{0,4}?(?:검출|나옴|과다)"),
+    # A pressure gone above its setpoint, in any wording.
+    (
+        "HIO",
+        3,
+        r"(?:압력|토출압|출구압|헤더압|pressure)(?:이|가)?[^|]{0,14}?(?:까지|(?:goes|went|gets|got|comes|came|rises|rose) up to) ?"
+        r"\d*[^|]{0,6}?(?:상승|올라|bar|kpa|mpa|psi)[^|]{0,40}?(?:setpoint|설정|set point|기준)|"
+        r"pressure[^|]{0,20}?(?:goes|went|gets|got|comes|came|rises|rose) up to \d+|"
+        r"(?:압력|토출압|출구압|헤더압)(?:이|가)?[^|]{0,10}?까지 ?(?:상승|올라)",
+    ),
+    # An instrument whose reading does not move while the process does: it reads wrong.
+    (
+        "AIR",
+        4,
+        r"(?:전송기|지시계|계기|transmitter|gauge|indicator)(?:가|이)?[^|]{0,14}?(?:안 ?움직|꿈쩍|변화 ?없|그대로)|"
+        r"(?:실제로?|실제는|actually|physically)[^|]{0,8}?(?:닫혔|열렸|닫혀|열려|돌고|closed|open|running)[^|]{0,6}?"
+        r"(?:는데|지만|but)[^|]{0,24}?(?:신호|지시|표시|signal|indication)|"
+        r"(?:lab|local|sample|portable|hand ?held)[^|]{0,12}?(?:says|reads|shows)[^|]{0,30}?"
+        r"(?:analy[sz]er|transmitter|gauge|meter|dcs|indicator)[^|]{0,4}?(?:says|reads|shows)",
+    ),
+    # A reading that sits at zero and will not move is dead, whatever another gauge says.
+    ("NOO", 4, r"(?:^| )0(?: 0+)? ?(?:에서|에) ?(?:멈|고정|꿈쩍|안 ?움직)|stuck at 0(?= |$)"),
+    # An engine or turbine that does not come up to speed failed to start.
+    (
+        "FTS",
+        3,
+        r"(?:did not|didn t|failed to|won t|does not|doesn t) (?:reach|come up to|get to) (?:its )?(?:rated|full|normal|sync\w*) "
+        r"speed|정격(?:속도|회전수)[^|]{0,4}?(?:미달|못|안)",
+    ),
+    # A tear is damage, whatever made it (a belt that wanders tears at its edge).
+    ("STD", 4, r"찢어지|찢어짐|찢어졌|(?<![a-z])(?:torn|tearing)(?![a-z])"),
+    # Cavitation is heard: noise.
+    ("NOI", 3, r"캐비테이션|cavitat\w*"),
+    # Stuck fast: binding, not a failure to start.
+    ("BRD", 3, r"고착(?:돼|되|됨|된|되어)"),
+    # A part that should be there and is not; bolts that came loose.
+    (
+        "SER",
+        3,
+        r"(?:가드|커버|덮개|guard|cover)(?:가|이)?[^|]{0,4}?(?:없는|없이|없음|빠진|빠져|missing|removed|off)|"
+        r"볼트[^|]{0,2}?(?:풀린|풀렸|풀려)",
+    ),
+    # Started or moved by itself: a spurious operation.
+    ("SPO", 3, r"(?:혼자|저절로|스스로)[^|]{0,3}?(?:기동|시동|전진|후진|돌기|작동)|started (?:up )?(?:by )?itself"),
+    # Stopped with nothing to explain it: a spurious stop.
+    (
+        "UST",
+        4,
+        r"(?:fault|알람|경보|고장)[^|]{0,6}?(?:코드)?(?:도)? ?없이[^|]{0,8}?(?:정지|멈|꺼|trip|트립)|"
+        r"(?:stopped|tripped) (?:with|without) no (?:fault|alarm)",
+    ),
+    # A stop that does not happen, however it was called for.
+    (
+        "STP",
+        4,
+        r"(?:자동 ?)?정지(?:가|를)? ?안 ?(?:돼|되|됨|함)|안 ?멈(?:춰|춤|추)|(?:won t|doesn t|does not|did not|didn t|"
+        r"fail(?:s|ed)? to) stop",
+    ),
+    # A UPS or drive carried on its bypass, or one unit left carrying the load: redundancy lost.
+    (
+        "LOR",
+        3,
+        r"(?:바이패스|bypass)[^|]{0,3}?(?:운전|모드|mode|로 ?전환|로 ?절체|으로 ?전환|operation)|단독으로[^|]{0,3}?부하|"
+        r"(?:^| )on (?:static )?bypass(?= |$)",
+    ),
+    # A relief valve that blew (분출/취출) is a relief valve that lifted, unless steam or a leak is
+    # what is said to blow out of it.
+    (
+        "SPO",
+        3,
+        r"(?:안전밸브|안전변|릴리프|(?<![a-z])(?:psv|prv|srv|sv)(?![a-z]))(?:가|이)?(?:(?!누설|증기|스팀|김|물|유|leak|steam)[^|]){0,14}?"
+        r"(?:분출|취출)(?! ?(?:테스트|시험|후|뒤))",
+    ),
+    # A leak by its manner: weeping, spurting (the medium decides the code).
+    ("ELP", 3, r"weep\w*|(?<!안전밸브)(?<!안전밸브가)분출(?!후|뒤|시험|압|량)|spurt\w*"),
+    # A valve leaking at its seat, a relief valve simmering: passing, not a leak to outside.
+    ("LCP", 4, r"(?:시트|seat)(?:에서|from)?[^|]{0,6}?(?:새|누설|leak\w*|passing)|simmer\w*"),
+    # Fuel gas smelt or detected is a fuel leak, not a burning smell.
+    (
+        "ELF",
+        3,
+        r"(?:lng|가스|gas)[^|]{0,2}?(?:냄새|smell)|smell of (?:lng|gas)|가스검지기[^|]{0,8}?(?:lel|경보|지시)|\d+ ?lel",
+    ),
+    # Oil or water mixing into the other side of a cooler: an internal leak.
+    (
+        "INL",
+        4,
+        r"(?:냉각수|물|water|oil|오일|기름)(?:가|이)?[^|]{0,4}?(?:오일|기름|oil|냉각수|물|water)[^|]{0,2}?(?:쪽|측|side)?"
+        r"(?:으로|로|into)?[^|]{0,3}?(?:섞|혼입|넘어|유입)",
+    ),
+    # A stroke slower than its criterion: delayed operation.
+    (
+        "DOP",
+        3,
+        r"(?:닫힘|열림|개폐|동작|스트로크|closing|opening|stroke)[^|]{0,4}?(?:시간|time)[^|]{0,16}?(?:\| )?[^|]{0,4}?"
+        r"(?:기준|limit|spec|허용)",
+    ),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
 
