@@ -62,6 +62,8 @@ bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; L
 윤활유|터빈윤활유|lube oil|bearing oil ; MAV ; ; weak
 주유탱크|윤활유탱크|mot|main oil tank ; MAV ; TA ;
 aop|eop ; MAV ; PU ;
+잭킹오일펌프|잭킹펌프|jacking oil pump|jacking pump|jop ; MAK ; PU ;
+잭킹오일|jacking oil ; MAK ; ;
 ehc|제어유|eh 오일|eh oil|조속기|governor|control oil ; MAX ; ;
 servo|servo valve|서보밸브|서보 밸브 ; MAX ; VA ;
 발전기|고정자|회전자|제너레이터|generator|stator|alternator ; MKA ; EG ;
@@ -112,6 +114,8 @@ mcc feeder|mcc a feeder|mcc b feeder|mcc c feeder|mcc d feeder|mcc 피더|mcc a 
 전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|진동프로브|진동계|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|vibration probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
+m v|c v|prv|감압밸브|감압변|reducing valve|pressure reducing valve ; ; VA ;
+t c ; ; IP ;
 ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;
 압력방출장치|방압장치|pressure relief device ; ; IP ;
 dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;

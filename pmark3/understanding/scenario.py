@@ -50,8 +50,9 @@ _FOLLOWUP = re.compile(
 
 
 # Asking for records is an information request even when a symptom is named.
+# "패싱 건 최근 것들", "원인 못 밝힌 건들": cases, plural, are records.
 _RECORDS = re.compile(
-    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|내역|"
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|내역|(?:건|것)들|"
     r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?|"
     r"what was done|last time|previous work|what did we do|how was it fixed|work orders)(?= |$)"
 )
@@ -65,7 +66,7 @@ _ASKS = re.compile(
     r"얼마|언제(?!부터)|어떻게|어땠|궁금|적(?:이)?있(?:나|어|었|는지|습)|"
     rf"[{_PAST}](?:었)?(?:는지|던가|더라|지(?= |$|\?)|나(?= |$|\?)|냐|니(?= |$|\?)|어(?= |$|\?)|어요(?= |$|\?))|"
     r"(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
-    r"is there|are there|do we|did we|can i|who|누가)(?= |$)|^(?:has|have|had|did|was|were|does|do) "
+    r"is there|are there|do we|did we|can i|who|누가)(?= |$)|^(?:has|have|had|did|was|were|does|do) |(?:^| )please$"
 )
 _QUESTION_END = re.compile(r"(?:\?|까요|나요|가요|죠|니까|어요|예요|에요|인가|ed)\s*[.!]*\s*$")
 # "절차서도 같이 보내주세요": an information request riding on a fault report.
@@ -90,7 +91,9 @@ _DOC_EN = (
 )
 _DOC_END = re.compile(
     rf"(?:{_DOC_KO})(?:은|는|이|가|요|좀|도|을|를)?(?:(?:좀)?(?:주세요|줘|주실래요|부탁(?:드립니다|드려요|합니다|해요)?|"
-    rf"보내주세요|공유(?:해주세요|부탁드려요|부탁))?)[\s.?!]*$|(?:^| )(?:{_DOC_EN})[\s.?!]*$"
+    rf"(?:보내|알려|보여|찾아|뽑아) ?주세요|공유(?:해주세요|부탁드려요|부탁))?)[\s.?!]*$|(?:^| )(?:{_DOC_EN})(?: please)?[\s.?!]*$|"
+    # "분석치 추세 알려주세요" asks for the trend; "진동 증가 추세" reports one.
+    r"추세(?:를|좀)? ?(?:알려|보여|뽑아|보내) ?(?:주세요|줘)[\s.?!]*$"
 )
 # "과거 조치 내역", "누설 조치 표준작업 절차": a work word inside a record's name asks for no work.
 _WORK_RECORD = re.compile(rf"(?:조치|작업|정비|점검|수리|교체|교환|보수|시험|검사)[^|]{{0,8}}?(?:{_DOC_KO})")
@@ -107,6 +110,10 @@ _GIVE = re.compile(
     rf"비교|추려|모아|(?:{_DOC_KO})[^|]{{0,3}}?(?:주세요|줘|주실|보내|달라)|(?:^| )(?:compare|comparison)(?= |$)"
 )
 
+# "이력 있어요?": asking whether a record exists; then "확인 필요" is checking that record.
+_RECORD_ASK = re.compile(rf"(?:{_DOC_KO})[^|]{{0,2}}?(?:있어요|있나요|있습니까|있을까요|있는지)")
+_CHECK_ONLY = re.compile(r"확인[^|]{0,3}?(?:요청|요망|바람|바랍|필요|해주|해 주|부탁)")
+
 # "results of the last IR survey?": a record of something, asked for.
 _DOC_OF = re.compile(r"(?:^| )(?:results?|reports?|records?|history|data|trend|drawings?) (?:of|for|on|from)(?= )")
 
@@ -116,6 +123,9 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
     info_check = _INFO_CHECK.search(canon)
     asks = bool(_ASKS.search(canon)) or ("?" in source) or bool(info_check) or bool(_GIVE.search(canon))
     request = bool(_REQUEST.search(_WORK_RECORD.sub("", _INFO_CHECK.sub("", canon))))
+    if not has_history and request and _RECORD_ASK.search(canon) and not _REQUEST.search(_CHECK_ONLY.sub("", canon)):
+        # "고장 코드 이력 있어요? 긴급하게 확인 필요합니다": the check asked for is of the record.
+        return "S3", "records"
     if not has_history and not request:
         if _DOC_END.search(canon):
             return "S3", "records"

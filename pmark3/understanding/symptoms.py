@@ -841,13 +841,14 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"pressure[^|]{0,20}?(?:goes|went|gets|got|comes|came|rises|rose) up to \d+|"
         r"(?:압력|토출압|출구압|헤더압)(?:이|가)?[^|]{0,10}?까지 ?(?:상승|올라)",
     ),
-    # An instrument whose reading does not move while the process does: it reads wrong.
+    # An instrument whose reading does not move while the process does, a limit switch whose signal
+    # does not come (the valve moved: the switch is the instrument, as the conventions say): it reads wrong.
     (
         "AIR",
         4,
         r"(?:전송기|지시계|계기|transmitter|gauge|indicator)(?:가|이)?[^|]{0,14}?(?:안 ?움직|꿈쩍|변화 ?없|그대로)|"
-        r"(?:실제로?|실제는|actually|physically)[^|]{0,8}?(?:닫혔|열렸|닫혀|열려|돌고|closed|open|running)[^|]{0,6}?"
-        r"(?:는데|지만|but)[^|]{0,24}?(?:신호|지시|표시|signal|indication)|"
+        r"(?:리밋 ?스위치|리미트 ?스위치|limit ?switch|position switch)[^|]{0,10}?(?:신호|signal)[^|]{0,4}?"
+        r"(?:안 ?들어|안 ?옴|없|not|missing)|"
         r"(?:lab|local|sample|portable|hand ?held)[^|]{0,12}?(?:says|reads|shows)[^|]{0,30}?"
         r"(?:analy[sz]er|transmitter|gauge|meter|dcs|indicator)[^|]{0,4}?(?:says|reads|shows)",
     ),
