@@ -814,7 +814,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         4,
         r"트립[^|]{0,2}?(?:출력|신호|접점)(?:이|가)?[^|]{0,2}?(?:안나|없|안들|안뜸)|"
         r"(?:trip|과속|overspeed)[^|]{0,6}?(?:test|시험)[^|]{0,40}?(?:did not|didn t|failed to|not) trip|"
-        r"(?:did not|didn t|failed to) trip at",
+        r"(?:did not|didn t|failed to) trip at|(?:^| )no trip (?:output|signal|contact)|trip output[^|]{0,6}?(?:did not|didn t|never|missing)",
     ),
     # A reading that swings between two values: erratic output; a source's voltage that swings is
     # its output voltage.
@@ -920,7 +920,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         "INL",
         4,
         r"(?:냉각수|물|water|oil|오일|기름)(?:가|이)?[^|]{0,4}?(?:오일|기름|oil|냉각수|물|water)[^|]{0,2}?(?:쪽|측|side)?"
-        r"(?:으로|로|into)?[^|]{0,3}?(?:섞|혼입|넘어|유입)",
+        r"(?:으로|로|into)?[^|]{0,3}?(?:섞|혼입|넘어|유입)|(?:water|oil)[^|]{0,14}?(?:into|in) the (?:oil|water|shell|tube) side",
     ),
     # A stroke slower than its criterion: delayed operation.
     (

@@ -108,3 +108,21 @@ def test_probes5(understand: Understand) -> None:
     assert min(per_field.values()) >= 0.95, per_field
     scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
     assert scenarios / len(examples) >= 0.98
+
+
+# probes6 (200: 130 S1 / 35 S2 / 35 S3) was written blind and measured once after the probes5
+# fixes (weighted 0.876: location 0.980, equipment 0.920, status 0.750, priority 0.790, scenario
+# 0.980), then used to find the families it missed. Some of its priority labels contradict the
+# earlier sets (a value against its setpoint or criterion alone is 2 here, 3 in probes4/5), so
+# priority is not held to every label.
+PROBES6 = Path(__file__).with_name("data") / "probes6.jsonl"
+
+
+def test_probes6(understand: Understand) -> None:
+    examples = load_examples(PROBES6)
+    weighted, per_field, guessed = _score(understand, examples)
+    assert guessed == 0
+    assert weighted >= 0.94, per_field
+    assert min(per_field.values()) >= 0.92, per_field
+    scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
+    assert scenarios / len(examples) >= 0.99
