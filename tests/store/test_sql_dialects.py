@@ -155,6 +155,10 @@ def exercise(store: SqlStore) -> set[str]:
     assert c("session_history", "S-1", exclude_request="r1") == []
     c("record_step", "r1", "validate_input", "ok", 1.5, NOW)
     assert [a["step"] for a in c("audit_trail", "r1")] == ["validate_input"]
+    with c("transaction"):
+        store.record_step("r1", "parse_input", "ok", 0.5, NOW)
+        store.update_request("r1", now=NOW, custom_status="parse_input")
+    assert [a["step"] for a in store.audit_trail("r1")] == ["validate_input", "parse_input"]
     c(
         "save_feedback",
         "r1",
