@@ -383,7 +383,8 @@ def recommend(
     recs += _alternatives(req, catalog, history)
 
     cited = [r.id for r in recs if r.kind != "code"]
-    known = history.existing_ids(cited)
+    # Only the duplicate can still be unchecked: everything else was chosen from ``known``.
+    known |= history.existing_ids([i for i in cited if i not in known])
     missing = [i for i in cited if i not in known]
     if missing:
         warnings.append(

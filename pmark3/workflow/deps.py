@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmark3.catalog import Catalog, load_catalog
 from pmark3.config import Settings, get_settings
 from pmark3.ports import COLLECTIONS, Embedder, EventPublisher, RequestParser, TermNormalizer, VectorIndex
 from pmark3.store import SqlStore
+
+if TYPE_CHECKING:
+    from pmark3.recommend.history import HistorySource
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,13 @@ class Deps:
     embedder: Embedder | None = None
     publisher: EventPublisher | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # The documents' vocabulary makes vector_search compose query vectors from word vectors
+    # (search.retrieve.query_vector): batch sets it, where throughput is the goal; online
+    # requests keep the full e5 pass.
+    query_vocabulary: Collection[str] | None = None
+    # Where recommendations read work-order history and check ids: the store, unless batch
+    # set a snapshot (recommend.history.SnapshotHistory).
+    history: HistorySource | None = None
 
 
 def open_store(settings: Settings) -> SqlStore:

@@ -19,7 +19,8 @@ def generate_recommendations(state: dict[str, Any], deps: Any) -> dict[str, Any]
         else {name: [SearchHit.model_validate(h) for h in found] for name, found in raw_hits.items()}
     )
     fields = {name: state.get(name) or {} for name in FIELD_NAMES}
-    result = recommend(fields, hits, deps.store, deps.catalog, now=datetime.fromisoformat(state["received_at"]))
+    history = deps.history or deps.store
+    result = recommend(fields, hits, history, deps.catalog, now=datetime.fromisoformat(state["received_at"]))
     warnings = list(state.get("warnings") or [])
     warnings.extend(w for w in result.warnings if w not in warnings)
     return {
