@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("input", type=Path)
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--retrieval", action="store_true", help="the file holds labeled retrieval queries")
+    ev.add_argument(
+        "--query-vectors",
+        choices=("full", "composed"),
+        default="full",
+        help="with --retrieval: query vectors as online (full, the default) or as `pmark3 batch` makes them",
+    )
 
     seed = sub.add_parser("seed", help="build the demo plant data and the search index")
     seed.add_argument("--force", action="store_true", help="rebuild even if data exists")

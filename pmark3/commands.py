@@ -131,15 +131,45 @@ def _batch_line(engine: Any, number: int, line: str) -> dict[str, Any]:
 
 def batch_engine(settings: Settings | None = None) -> Any:
     """The engine ``pmark3 batch`` runs on (and ``bench/batch_bench.py`` measures)."""
-    return _engine(settings, checkpoints=False)
+    from pmark3.recommend.history import SnapshotHistory
+    from pmark3.search.retrieve import document_vocabulary
+
+    engine = _engine(settings, checkpoints=False)
+    deps = engine.deps
+    plant = deps.store.plant_data()
+    deps.query_vocabulary = document_vocabulary(plant, deps.catalog)
+    deps.history = SnapshotHistory(plant, live=deps.store)
+    return engine
+
+
+# One commit per chunk of requests, not a dozen per request; bounded in time too, so another
+# writer (the API on the same database) never waits long for the lock.
+BATCH_CHUNK = 64
+BATCH_CHUNK_SECONDS = 0.5
 
 
 def run_batch(engine: Any, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[dict[str, Any], float]]:
-    """Each line's output row, in input order, with the milliseconds it took."""
-    for number, line in lines:
-        started = time.perf_counter()
-        row = _batch_line(engine, number, line)
-        yield row, (time.perf_counter() - started) * 1000
+    """Each line's output row, in input order, with the milliseconds it took.
+
+    A row is yielded only once its request, audit and result rows are committed, so an output
+    line never claims work the database lost.
+    """
+    store = engine.deps.store
+    rows = iter(lines)
+    done = False
+    while not done:
+        chunk: list[tuple[dict[str, Any], float]] = []
+        opened = time.perf_counter()
+        with store.transaction():
+            while len(chunk) < BATCH_CHUNK and time.perf_counter() - opened < BATCH_CHUNK_SECONDS:
+                item = next(rows, None)
+                if item is None:
+                    done = True
+                    break
+                started = time.perf_counter()
+                row = _batch_line(engine, *item)
+                chunk.append((row, (time.perf_counter() - started) * 1000))
+        yield from chunk
 
 
 def batch(args: argparse.Namespace) -> int:
@@ -196,8 +226,13 @@ def evaluate(args: argparse.Namespace) -> int:
     if args.retrieval:
         from pmark3.search.evaluation import format_report as fmt_retrieval
         from pmark3.search.evaluation import run_retrieval_eval
+        from pmark3.search.retrieve import composed_queries, document_vocabulary
 
-        retrieval = run_retrieval_eval(args.input, engine.deps.index, engine.deps.embedder)
+        if args.query_vectors == "composed":
+            with composed_queries(document_vocabulary(engine.deps.store.plant_data(), engine.deps.catalog)):
+                retrieval = run_retrieval_eval(args.input, engine.deps.index, engine.deps.embedder)
+        else:
+            retrieval = run_retrieval_eval(args.input, engine.deps.index, engine.deps.embedder)
         print(
             json.dumps(retrieval.model_dump(), ensure_ascii=False, indent=2) if args.json else fmt_retrieval(retrieval)
         )

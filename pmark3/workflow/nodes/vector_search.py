@@ -20,7 +20,7 @@ def vector_search(state: dict[str, Any], deps: Any) -> dict[str, Any]:
 
     fields = {name: state.get(name) or {} for name in FIELD_NAMES}
     try:
-        hits = retrieve(deps.index, deps.embedder, state["text"], fields, top=10)
+        hits = retrieve(deps.index, deps.embedder, state["text"], fields, top=10, vocabulary=deps.query_vocabulary)
     except SearchError as exc:
         log.warning("search failed (%s): %s", INDEX_DOWN, exc.message)
         return {"search_hits": None}
