@@ -542,7 +542,7 @@ _AFTERMATH = frozenset({"OHE", "PDE", "HIO", "LOO", "IHT"})  # process condition
 _PASSING_SIGNS = frozenset({"OHE", "PDE", "NOO", "LOO", "HIO"})
 _TRIP_AFTER = re.compile(
     r"^ ?(?:고고|저저|고|저|high high|hi hi|high|low low|low|hh|ll)? ?(?:으로|로|에 ?의한|에 ?따른|due to)? ?"
-    r"(?:트립|trip|tripped|자동정지)"
+    r"(?:트립|trip|tripped|자동정지)(?! ?(?:시험|테스트|test))"
 )
 _BOTH_TRAINS = re.compile(
     r"(?:^| )[a-d] [a-d] (?:모두|둘다|다|both|all)|(?:^| )(?:both|all) (?:trains|pumps|fans|units)|양쪽|둘 ?다"

@@ -23,7 +23,7 @@ _TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일�
 _PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|양정|pump head)"
 _FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|(?<!과)부하|공급량)"
 # English words only as whole words ("up" is not inside "coupling").
-_UP = r"(?:높|상승|올라|증가|올라감|오름|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
+_UP = r"(?:높|상승|올라|증가|올라감|오름|오르(?!내|락)|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"
 _DOWN = r"(?:낮(?!춰|추)|저하|떨어|감소|부족|내려|안나|안올라|(?<![a-z])(?:low|lower|drop\w*|decreas\w*|fall\w*|down)(?![a-z]))"
 
 # Hangul syllables ending in ㄱ, ㄹ or ㅇ (final-consonant indices 1, 8, 21): how mimetics end.
@@ -122,7 +122,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "UST",
         2,
-        r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일|직전|우려|위험|예상|가능))|trip(?! signal| command| coil)(?<!about to trip)|불시정지|자동정지|급정지|갑자기"
+        r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일|직전|우려|위험|예상|가능|시험|테스트))|trip(?! signal| command| coil| test)(?<!about to trip)|불시정지|자동정지|급정지|갑자기"
         + G
         + r"(?:정지|멈|꺼)|혼자"
         + G
@@ -263,7 +263,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
         r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
-        r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일))|폴트|faulted",
+        r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일|시험|테스트))|폴트|faulted",
     ),
     ("FDC", 3, r"won t trip|fail(?:s|ed)? to trip|does not trip|didn t trip|트립[^|]{0,4}?안(?:됨|돼|되)"),
     ("HIO", 3, r"(?:회전수|속도|rpm|speed)[^|]{0,12}?(?:올라|상승|초과|너무|과다|high)"),
@@ -286,7 +286,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "PLU",
         3,
-        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!런백)(?<!runback )(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)걸림|코킹|coking",
+        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!런백)(?<!runback )(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)(?<!분)(?<!초)(?<!시간)걸림|코킹|coking",
     ),
     ("INL", 3, r"leaking internally|수위상승"),
     ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
@@ -366,7 +366,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:압력|pressure)[^|]{0,6}?(?:높|낮|저하|상승|떨어|high|low|drop)",
     ),
     ("FTI", 3, r"유지[^|]{0,3}?(?:못|안됨|안돼|불가)|can t hold|cannot hold|won t hold|회전[^|]{0,3}?(?:불량|이상)"),
-    ("LOO", 3, r"토출[^|]{0,3}?(?:안됨|안돼|안되|불가|없)|no discharge"),
+    ("LOO", 3, r"토출(?!밸브|변|댐퍼)[^|]{0,3}?(?:안됨|안돼|안되|불가|없)|no discharge"),
     ("AIR", 3, r"실제[^|]{0,2}?보다|than actual|(?:적게|많게|크게|작게)[^|]{0,3}?(?:나옴|나와|표시|지시|읽)"),
     ("ERO", 3, r"(?:개도|지시|position)[^|]{0,3}?(?:떨림|흔들)"),
     ("LOO", 3, r"공급[^|]{0,3}?(?:안됨|안돼|불가|중단|부족)|no supply"),
@@ -443,7 +443,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:전류|current|압력|pressure|수위|온도|유량)[^|]{0,3}?(?:튐|튀|맥동|pulsat|hunting|헌팅|요동|출렁)|"
         r"(?:압력|수위|온도|유량|제어)[^|]{0,3}?안잡",
     ),
-    ("STD", 3, r"(?:행거|hanger|서포트|support)[^|]{0,4}?(?:빠|탈락|변형|파손|부러|broken|bent|loose)"),
+    ("STD", 3, r"(?:행거|hanger|서포트|support)[^|]{0,4}?(?:변형|파손|부러|broken|bent)"),
     ("CTM", 3, r"물[^|]{0,2}?섞|수분[^|]{0,2}?(?:혼입|섞)|뿌옇|milky"),
     ("FTS", 3, r"기동하면[^|]{0,10}?(?:떨어|트립|정지)|넣으면[^|]{0,6}?(?:떨어|트립)"),
     ("SER", 3, r"쏠림|치우침|한쪽으로[^|]{0,3}?(?:쏠|치우|밀)"),
@@ -733,12 +733,12 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"would not turn)|(?:축|로터|rotor|shaft|커플링|coupling)[^|]{0,10}?(?:꿈쩍|안돌아|잠김|seized|locked)|locked up",
     ),
     # Pumping or sucking that does not happen is low output.
-    ("LOO", 3, r"(?:흡입|흡인|토출|이송|송출)(?:을|이|가|량|력)?[^|]{0,4}?(?:못|안)(?:함|해|하|됨|되)"),
+    ("LOO", 3, r"(?:흡입|흡인|토출|이송|송출)(?!밸브|변|댐퍼)(?:을|이|가|량|력)?[^|]{0,4}?(?:못|안)(?:함|해|하|됨|되)"),
     # Gas or precharge pressure bleeding away is a leak (the medium decides which code).
     (
         "ELP",
         3,
-        r"(?:질소|예압|충전압|봉입압|precharge|nitrogen)[^|]{0,24}?(?:빠짐|빠졌|빠져|새|lost|bled|leak\w*|dropp\w*|떨어)|"
+        r"(?:질소|예압|충전압|봉입압|precharge|nitrogen)[^|]{0,24}?(?:빠짐|빠졌|빠져|새|lost|bled|leak\w*)|"
         r"(?:steam|증기|스팀)[^|]{0,3}?(?:뿜|분출|나옴|나와|blowing|escaping|spray\w*)",
     ),
     ("ELP", 2, r"샌(?=흔적|자국|곳|부위|것|거)"),
@@ -928,6 +928,136 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"(?:닫힘|열림|개폐|동작|스트로크|closing|opening|stroke)[^|]{0,4}?(?:시간|time)[^|]{0,16}?(?:\| )?[^|]{0,4}?"
         r"(?:기준|limit|spec|허용)",
+    ),
+    # --- Families added after the probes7 blind set ----------------------------------------
+    # Commanded one way and it stops short, stays put or only goes part way: fails to close/open
+    # (the command names the direction), in either language and with the command after the symptom.
+    (
+        "FTC",
+        4,
+        r"(?:닫힘|폐쇄|클로즈|close|closing|shut)[^|]{0,2}?(?:지령|명령|신호|command|signal)[^|]{0,6}?"
+        r"(?:절반|반만|중간|일부|\d+ ?%?(?:에서|까지)|더 ?안|멈|stops?|stopped|stall\w*|stuck|stays?|remains?)|"
+        r"(?:won t|doesn t|does not|didn t|did not|will not) move(?:[^|]|\| ){0,40}?command\w* (?:shut|closed|to close)|"
+        r"(?:stays?|stayed|remains?|stuck)[^|]{0,16}?open[^|]{0,12}?command\w* (?:shut|closed|to close)|"
+        r"덜 ?닫|not (?:fully|completely) (?:closed|closing|shut)|failing to close",
+    ),
+    (
+        "FTO",
+        4,
+        r"(?:열림|개방|오픈|open|opening)[^|]{0,2}?(?:지령|명령|신호|command|signal)[^|]{0,6}?"
+        r"(?:절반|반만|중간|일부|\d+ ?%?(?:에서|까지)|더 ?안|멈|stops?|stopped|stall\w*|stuck|stays?|remains?)|"
+        r"(?:won t|doesn t|does not|didn t|did not|will not) move(?:[^|]|\| ){0,40}?command\w* (?:open|to open)|"
+        r"(?:stays?|stayed|remains?|stuck)[^|]{0,16}?(?:closed|shut)[^|]{0,12}?command\w* (?:open|to open)|"
+        r"덜 ?열|not (?:fully|completely) open\w*|failing to open",
+    ),
+    ("FTS", 3, r"failing to start"),
+    ("STP", 3, r"failing to stop"),
+    # Commanded to a position and it goes part way, direction unsaid: fails to function as intended
+    # ("더 안 열림" names the direction and stays FTO).
+    (
+        "FTI",
+        3,
+        r"(?:에서|까지)[^|]{0,2}?더 ?(?:안|못) ?(?:감|가요|가네|감요|움직)|"
+        r"(?:won t|doesn t|does not|will not) (?:go|travel|move) (?:any )?(?:further|past|beyond)",
+    ),
+    # How long it took to get there, against how long it used to take: a slow stroke.
+    (
+        "DOP",
+        4,
+        r"(?:도달|완료|전개|전폐|풀|full|100)[^|]{0,4}?까지[^|]{0,6}?\d+ ?(?:분|초)[^|]{0,2}?걸|"
+        r"took \d+ ?(?:s|sec|secs|seconds|min|mins|minutes) to (?:reach|get to|go|open|close|stroke)",
+    ),
+    # A protection pushed past its setting or tested, and no trip comes: fails on demand.
+    (
+        "FTF",
+        4,
+        r"(?:시험|테스트|test)(?:[^|]|\| ){0,40}?트립(?:이)? ?안 ?(?:걸|됨|돼|되|남|나)|"
+        r"넘(?:겨|어|었|겼)(?:도|는데)[^|]{0,6}?(?:트립|동작|작동)(?:이)? ?안|"
+        r"(?:요소|계전기|relay|element)[^|]{0,3}?(?:동작|작동)(?:이)? ?안 ?(?:함|됨|해|돼|되)|"
+        r"트립 ?접점[^|]{0,3}?안 ?(?:닫|붙|들)|(?:exceed\w*|past|over) (?:the )?(?:setting|set ?point|trip setting)"
+        r"[^|]{0,20}?(?:no trip|did not trip|didn t trip|without (?:a )?trip)",
+    ),
+    # A reading pinned at zero is dead; one that swings down and back up is erratic, even when a
+    # second measurement is quoted (it is the swing that is reported).
+    (
+        "NOO",
+        4,
+        r"(?:값|지시|reading|value)[^|]{0,4}?(?:^| )0(?: 0+)? ?(?:으로|로|에서|에)? ?(?:고정|멈|꿈쩍|frozen|stuck)",
+    ),
+    (
+        "ERO",
+        4,
+        r"(?:떨어졌|내려갔|낮아졌|올라갔|높아졌|튀었)다[^|]{0,14}?(?:튀었|올라갔|떨어졌|내려갔|높아졌|낮아졌)다|"
+        r"(?:dropp|fall|fell|jump|spik)\w* (?:to )?\d[^|]{0,14}?(?:then|and) (?:back |up |down )?(?:to )?\d|"
+        r"\d+[^|]{0,6}?(?:에서|~|과|and|to) ?\d+[^|]{0,8}?사이(?:로|에서)?[^|]{0,4}?(?:튐|튀|출렁|왔다갔다|흔들|변동|오르내|헌팅)|계속 ?튐|계속 ?튀",
+    ),
+    # A manual sample or the other channel says otherwise: the instrument reads wrong.
+    (
+        "AIR",
+        4,
+        r"(?:수동|manual)[^|]{0,2}?(?:측정|샘플|샘플링|분석|계측|sample|reading|measurement)|"
+        r"(?:다른|옆|반대|나머지|other|second) ?(?:채널|channel)",
+    ),
+    # The instrument itself judged wrong ("순도계 자체가 문제", "계기 오차", "온도계가 틀렸어요").
+    (
+        "AIR",
+        4,
+        r"(?:계|계기|게이지|센서|전송기|분석기|transmitter|gauge|sensor|meter|analy[sz]er)(?:가|이)? ?"
+        r"(?:자체(?:가|의|에)? ?(?:문제|불량|고장|이상)|틀렸|틀림|틀려|오차|error)|instrument error|meter error",
+    ),
+    # A totalizer that stops counting gives no output.
+    (
+        "NOO",
+        4,
+        r"(?:적산|totali[sz]er|카운터|counter)[^|]{0,6}?(?:안 ?올라|안 ?오르|안 ?변|멈|고정|not (?:counting|increasing|moving))",
+    ),
+    # Creep (swelling of a hot tube) is deterioration, whatever limit it is measured against.
+    ("STD", 4, r"크리프|(?<![a-z])creep (?:swell\w*|damage|strain|expansion|crack\w*|life)"),
+    # Measured above its criterion ("셀이 기준 +30% 넘음"): a deviation.
+    (
+        "PDE",
+        3,
+        r"기준[^|]{0,8}?(?:넘음|넘었|넘어섬|넘김)|(?:above|over|exceed\w*) (?:the )?(?:criterion|criteria|spec)(?= |$)",
+    ),
+    # A part that came off its support; paint peeling (with the rust under it) is cosmetic.
+    ("SER", 3, r"(?:행거|hanger|서포트|support|지지대)[^|]{0,6}?(?:빠|탈락|missing|fell|came off|loose|풀)"),
+    ("SER", 4, r"도장[^|]{0,3}?(?:벗겨|박리|들뜸|들떠)|paint (?:peel\w*|flak\w*)|peeling paint"),
+    # A drive's output frequency swinging is faulty output frequency, however it is written.
+    (
+        "FOF",
+        4,
+        r"(?:freq\w*|주파수|(?<![a-z])hz)[^|]{0,40}?(?:swing\w*|fluctuat\w*|oscillat\w*|hunting|흔들|출렁|변동|헌팅|왔다갔다|사이로)",
+    ),
+    # A feedwater heater's terminal temperature difference widening: heat transfer.
+    (
+        "IHT",
+        4,
+        r"(?<![a-z])ttd[^|]{0,20}?(?:벌어|증가|상승|커|높|high|increas\w*|widen\w*|rising)|종단온도차[^|]{0,10}?(?:벌어|증가|커)",
+    ),
+    # An air line or tubing that burst is air leaking out.
+    (
+        "ELU",
+        4,
+        r"(?:공기|에어|air|계장용공기)[^|]{0,4}?(?:튜빙|튜브|tubing|tube|라인|line|호스|hose|배관)[^|]{0,6}?(?:터|파열|burst|split|crack|끊|빠)",
+    ),
+    # Kept running past where it should have stopped: fails to stop.
+    (
+        "STP",
+        4,
+        r"(?:후|뒤)(?:에도|인데도)[^|]{0,12}?계속[^|]{0,3}?(?:돌|운전|가동|움직|회전|전진|후진)|"
+        r"리밋[^|]{0,4}?(?:지나|넘어|초과)|overtravel\w*|overran|overrun\w*",
+    ),
+    # More make-up needed to hold it (gas, oil, water) means it is leaking out (the medium decides).
+    (
+        "ELP",
+        4,
+        r"(?:makeup|make up|보충)[^|]{0,14}?(?:up|increas\w*|rising|증가|늘|많아)(?= |$|[^a-z])",
+    ),
+    # A range or a mounting place to be changed: a modification, not a failure.
+    (
+        "OTH",
+        4,
+        r"(?:range|레인지|측정범위|설치 ?위치|위치)[^|]{0,14}?(?:변경|이설|이전|옮|changed?|relocat\w*|moved?)(?= |$|[^a-z])",
     ),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
