@@ -107,13 +107,14 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
 하역기|선박하역기|연속식하역기|ship unloader|csu ; EAC ; CR ;
 디젤엔진|diesel engine ; ; CE ;
-비상디젤발전기|비상발전기|edg|emergency diesel generator|emergency generator ; BFA ; CE ;
+비상디젤발전기|비상발전기|비상디젤|디젤발전기|edg|emergency diesel generator|emergency diesel gen|emergency diesel|diesel generator|diesel gen|emergency generator ; BFA ; CE ;
+진공탱크|vacuum tank ; ; VE ;
 펌프피더|모터피더|피더차단기|feeder breaker|pump feeder|motor feeder ; ; SG ;
 mcc feeder|mcc a feeder|mcc b feeder|mcc c feeder|mcc d feeder|mcc 피더|mcc a 피더|mcc b 피더|lc feeder ; BFA ; SG ;
 필터|휠터|필타|여과기|스트레이너|스트레나|스트레이나|여과망|필터엘리먼트|멤브레인|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
 전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|진동프로브|진동계|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|vibration probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
-ph 계|전도도계|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
+ph 계|전도도계|순도계|적산계|totalizer|flowmeter|flow meter|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
 m v|c v|prv|감압밸브|감압변|reducing valve|pressure reducing valve ; ; VA ;
 t c ; ; IP ;
 ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;

@@ -135,6 +135,27 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:^| )(?:plan|schedule|do|defer|leave|wait|hold)[^|]{0,16}? (?:for|until|till|at|during|in) the (?:next )?"
         r"(?:outage|shutdown|overhaul)(?= |$)",
     ),
+    # --- Families added after the probes7 blind set ----------------------------------------
+    # A machine smoking (any form of the word); a turbine's protective valve or a generator's field
+    # breaker that does not close/open when tested or commanded: the protection is not there.
+    (1, 2, r"(?:^| )(?:smoking|smoked|smoke coming)(?= |$)"),
+    (
+        1,
+        2,
+        r"(?:인터셉트|intercept|주증기정지|stop valve|trip valve|계자차단기|field breaker|발전기차단기|generator breaker)"
+        r"[^|]{0,30}?(?:안 ?닫|안 ?떨어|절반만|멈춤|fail\w* to (?:close|open|trip)|won t (?:close|open|trip)|"
+        r"didn t (?:close|open|trip)|did not (?:close|open|trip))",
+    ),
+    # One side of a redundant pair gone, the other carrying alone; an emergency drain opened to hold a level.
+    (
+        2,
+        1,
+        r"단일[^|]{0,6}?(?:운전|가동)|이중화[^|]{0,6}?(?:한쪽|하나|one side)[^|]{0,4}?(?:고장|상실|불량|fail)|"
+        r"(?:^| )(?:single|one) (?:card|cpu|channel|controller|processor) (?:only|left|running)(?= |$)|"
+        r"(?:비상드레인|emergency drain)(?! ?(?:밸브|valve))[^|]{0,3}?(?:열어|열고|열었|열림|개방(?:함|중|해)|사용)",
+    ),
+    # "내일 조치해도 됨": a stated wait downgrades whatever happened (as "can wait until tomorrow").
+    (3, 3, r"(?:내일|나중|주간|낮)[^|]{0,6}?(?:해도|하셔도) ?(?:됨|돼|되|괜찮)"),
     # Protection that did not act when tested or called on: the protection is lost.
     (
         1,
@@ -192,6 +213,8 @@ _FEARED_AFTER = re.compile(
     r"^ (?:could|might|may) (?:develop|happen|follow|result)"
 )
 _PAST_BEFORE = re.compile(r"(?:지난|지난번|저번|이전|last|previous|during the|at the last)(?: |)$")
+# "과전류 계전기 동작으로 트립": the relay acted and the machine tripped, a trip like any other.
+_TRIPPED_BY = re.compile(r"(?:동작|작동)(?:으로|해서|하여|돼서|되어)$|(?:operated|acted) and $")
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
 
 
@@ -237,7 +260,11 @@ class PriorityReader:
                 is_trip = "트립" in m.group(0) or "trip" in m.group(0)
                 if is_trip and re.match(r"^ ?(?:on )?(?:신호|지령|명령|코일|signal|command|coil)", canon[m.end() :]):
                     continue  # "트립 신호 줬는데": a command, not a trip
-                if is_trip and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()]):
+                if (
+                    is_trip
+                    and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()])
+                    and not _TRIPPED_BY.search(canon[max(0, m.start() - 8) : m.start()])
+                ):
                     continue  # "overload relay tripped": the protection did its job
                 if is_trip and _BY_HAND.search(canon[max(0, m.start() - 12) : m.end() + 14]):
                     continue  # "수동 트립 버튼으로 개방", "had to trip it by hand": an operator's action

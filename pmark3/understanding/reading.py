@@ -29,7 +29,7 @@ from pmark3.understanding.units import UnitMention, find_trains, find_units
 
 _NEG_AFTER = re.compile(
     r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))"
-    r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮)"
+    r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮|멀쩡)"
 )
 # "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
 _LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)")
@@ -377,6 +377,11 @@ class Analyzer:
             default = self.register.default_class.get(r.system)
             if default and default not in seen:
                 if not r.classes and r.scenario == "S3":
+                    if r.system in _OIL_TANK_SYSTEMS and _OIL_WORD.search(canon) and _OIL_ANALYSIS.search(canon):
+                        # "EHC 오일 분석 최근 결과": the oil analysed is the tank's (TA), not the whole system.
+                        r.classes.append(Candidate("TA", 0.8, "from_mode", r.systems[0].original))
+                        r.equipment_original = r.systems[0].original
+                        return
                     # An information request about a whole system names no equipment class.
                     r.classes.append(Candidate(None, 0.0, "s3_none"))
                 score = 0.75 if not r.classes else 0.25
@@ -450,6 +455,18 @@ class Analyzer:
 
     def _adjust(self, r: Reading) -> None:
         """Failure mode and class read together."""
+        if (
+            r.classes
+            and r.classes[0].value == "IP"
+            and _GAS_RELAY.search(canonical(r.classes[0].original))
+            and (not r.modes or r.modes[0].value not in _RELAY_OWN_MODES)
+            and any(c.value == "PT" for c in r.classes)
+        ):
+            # "부흐홀츠 계전기 가스 검출", "Buchholz relay operation": the relay did its job and tells of
+            # the transformer's fault; only a false or wrong operation is the relay's own (SPO, AIR).
+            pt = next(c for c in r.classes if c.value == "PT")
+            r.classes.remove(pt)
+            r.classes.insert(0, Candidate("PT", 0.8, "from_mode", pt.original))
         if not r.modes or not r.classes:
             return
         mode, cls = r.modes[0], r.classes[0]
@@ -480,6 +497,18 @@ class Analyzer:
                 r.classes.remove(tubes)
                 r.classes.insert(0, Candidate(tubes.value, 0.8, "from_mode", tubes.original))
                 cls = r.classes[0]
+        oil = _OIL_WORD.search(r.doc.canon)
+        if (
+            mode.value == "CTM"
+            and r.system in _OIL_TANK_SYSTEMS
+            and cls.value not in ("TA", "HE", "VE")
+            and oil is not None
+            and (cls.key == "system_default" or r.doc.canon.find(canonical(cls.original)) > oil.start())
+        ):
+            # Oil out of limit in an oil system with no equipment named before it: the oil in the tank
+            # (the conventions code MOT/EHC oil contamination TA); a filter named after it is the remedy.
+            r.classes.insert(0, Candidate("TA", 0.8, "from_mode", mode.original))
+            cls = r.classes[0]
         if mode.value == "ELP" and cls.value == "HB" and not _FIRE.search(r.doc.canon):
             # Boiler tubes leak into the furnace or flue gas: internal, as the conventions code it.
             r.modes.insert(0, Candidate("INL", 0.8, "from_class", mode.original))
@@ -535,6 +564,13 @@ class Analyzer:
             r.priority = Candidate(best.priority, 0.9, key, r.doc.original(best.start, best.end))
             r.priority_original = r.priority.original
 
+
+_GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기")
+_RELAY_OWN_MODES = frozenset({"SPO", "AIR", "FTF", "NOO", "ERO", "PTF"})
+# Oil systems whose oil lives in a tank (main oil tank, EHC reservoir, seal oil tank).
+_OIL_TANK_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
+_OIL_WORD = re.compile(r"오일|윤활유|제어유|작동유|유압유|밀봉유|(?<![a-z])oil(?![a-z])")
+_OIL_ANALYSIS = re.compile(r"분석|산가|수분|(?<![a-z])(?:nas|tan)(?![a-z])|analysis|sample|샘플")
 
 # "원인 미상으로 종결된 건": an S3 that names the unknown-cause mode.
 _CAUSE_UNKNOWN = re.compile(r"원인[^|]{0,3}?(?:미상|불명|모름|모르|못 ?밝)|unknown cause|cause unknown")

@@ -64,7 +64,7 @@ _PAST = "".join(chr(0xAC00 + i * 28 + 20) for i in range(19 * 21) if chr(0xAC00 
 _ASKS = re.compile(
     r"보여|알려(?!드)|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|하나요|"
     r"얼마|언제(?!부터)|어떻게|어땠|궁금|적(?:이)?있(?:나|어|었|는지|습)|"
-    rf"[{_PAST}](?:었)?(?:는지|던가|더라|지(?= |$|\?)|나(?= |$|\?)|냐|니(?= |$|\?)|어(?= |$|\?)|어요(?= |$|\?))|"
+    rf"[{_PAST}](?:었)?(?:는지|던가|더라|지(?= |$|\?)|나(?= |$|\?)|나요|냐|니(?= |$|\?)|어(?= |$|\?)|어요(?= |$|\?))|"
     r"(?:^| )(?:show|list|send|give|tell|find|pull|any|what|how|when|which|where|"
     r"is there|are there|do we|did we|can i|who|누가)(?= |$)|^(?:has|have|had|did|was|were|does|do) |(?:^| )please$"
 )

@@ -141,6 +141,11 @@ def merge(old: State, new: State, r: Reading) -> State:
         system = _carried(old.system)
     if new.system.value is not None and new.system.key == "weak" and old.system.value in r.negated_systems:
         system = new.system  # "밀봉유 아니고 터빈 윤활유 필터예요"
+    # "순환수펌프 A도 정비중이라 예비기가 없어요": another train named in passing, with nothing wrong
+    # read about it, is context for the priority, not the equipment the session is about.
+    passing = r.train_also and r.symptom_strength < 2 and old.system.value is not None
+    if passing:
+        system = _carried(old.system)
     cls = _carried(old.cls)
     # A class word replaces the old class when the follow-up corrects ("펌프 말고 모터요",
     # "pump side, not the motor"), not when it only names the equipment again ("Unit 1, fan B").
@@ -148,6 +153,7 @@ def merge(old: State, new: State, r: Reading) -> State:
     adds = r.mode_also and old.mode.value not in (None, "UNK") and not _CORRECTION.search(r.doc.canon)
     if (
         not adds
+        and not passing
         and new.cls.value is not None
         and new.cls.key != "system_default"
         and (
