@@ -30,7 +30,15 @@ SAMPLE = Path("/work/shared/examples/requests.sample.jsonl")
 # Requests written blind (before the rules were changed for them), then kept as regression sets.
 PROBES = [
     Path(__file__).resolve().parents[1] / "tests/understanding/data" / n
-    for n in ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl", "probes6.jsonl")
+    for n in (
+        "probes.jsonl",
+        "probes2.jsonl",
+        "probes3.jsonl",
+        "probes4.jsonl",
+        "probes5.jsonl",
+        "probes6.jsonl",
+        "probes7.jsonl",
+    )
 ]
 FIELDS = ("unit", "kks_system", "equipment_class", "failure_mode", "priority", "scenario")
 WEIGHTS = {"location": 0.3, "equipment_type": 0.3, "status_code": 0.25, "priority": 0.15}

@@ -142,7 +142,7 @@ CUES: list[tuple[int, int, str]] = [
     (
         1,
         2,
-        r"(?:인터셉트|intercept|주증기정지|stop valve|trip valve|계자차단기|field breaker|발전기차단기|generator breaker)"
+        r"(?:인터셉트|intercept|(?:주증기|재열|고압|중압|터빈)[^|]{0,3}?정지밸브|stop valve|trip valve|계자차단기|field breaker|발전기차단기|generator breaker)"
         r"[^|]{0,30}?(?:안 ?닫|안 ?떨어|절반만|멈춤|fail\w* to (?:close|open|trip)|won t (?:close|open|trip)|"
         r"didn t (?:close|open|trip)|did not (?:close|open|trip))",
     ),

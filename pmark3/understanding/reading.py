@@ -300,6 +300,9 @@ class Analyzer:
             r.train_also = bool(
                 _ALSO_AFTER.match(canon[trains[0].end :]) or _ALSO_AFTER.match(_after_word(canon, trains[0].end))
             )
+        if not r.train_also and r.train:
+            # "복수펌프 B도 점검 중": a register tag with its train, named in passing.
+            r.train_also = any(h.entry.train and _ALSO_AFTER.match(canon[h.end :]) for h in live)
         loc_parts = [r.unit_original] if r.unit_original else []
         if r.systems:
             sys_words = r.systems[0].original
@@ -460,6 +463,7 @@ class Analyzer:
             and r.classes[0].value == "IP"
             and _GAS_RELAY.search(canonical(r.classes[0].original))
             and (not r.modes or r.modes[0].value not in _RELAY_OWN_MODES)
+            and not _FALSE_TRIP.search(r.doc.canon)
             and any(c.value == "PT" for c in r.classes)
         ):
             # "부흐홀츠 계전기 가스 검출", "Buchholz relay operation": the relay did its job and tells of

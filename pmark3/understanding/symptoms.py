@@ -957,7 +957,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "FTI",
         3,
-        r"(?:에서|까지)[^|]{0,2}?더 ?(?:안|못) ?(?:감|가요|가네|감요|움직)|"
+        r"(?:에서|까지)[^|]{0,4}?더 ?(?:안|못) ?(?:감|가요|가네|감요|움직)|"
         r"(?:won t|doesn t|does not|will not) (?:go|travel|move) (?:any )?(?:further|past|beyond)",
     ),
     # How long it took to get there, against how long it used to take: a slow stroke.
@@ -1051,7 +1051,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "ELP",
         4,
-        r"(?:makeup|make up|보충)[^|]{0,14}?(?:up|increas\w*|rising|증가|늘|많아)(?= |$|[^a-z])",
+        r"(?:makeup|make up|보충)[^|]{0,24}?(?:up|increas\w*|rising|증가|늘|많아)(?= |$|[^a-z])",
     ),
     # A range or a mounting place to be changed: a modification, not a failure.
     (
