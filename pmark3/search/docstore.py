@@ -20,6 +20,9 @@ from pmark3.ports import IndexDocument
 
 FIELDS: tuple[str, ...] = ("unit", "system", "kks", "equipment_class", "failure_mode", "date", "status")
 
+# One encoder for every row (json.dumps with options builds a new one per call).
+_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
     collection TEXT NOT NULL,
@@ -73,7 +76,7 @@ class DocStore:
                 slot,
                 d.text,
                 *(getattr(d, f) for f in FIELDS),
-                json.dumps(d.payload, ensure_ascii=False, default=str),
+                _json(d.payload),
                 np.asarray(vec, dtype=np.float32).tobytes(),
             )
             for slot, d, vec in docs

@@ -9,6 +9,7 @@ the postings until the next compaction; the caller masks them out.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
@@ -16,8 +17,23 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from pmark3.search.tokenize import chunk_tokens
+
 K1 = 1.2
 B = 0.75
+
+
+class _ChunkTermIds(dict[str, tuple[int, ...]]):
+    """Whitespace chunk -> term ids of its tokens (new terms numbered in order of first use,
+    as ``add_many`` numbers them); ids never change, so entries stay valid."""
+
+    def __init__(self, index: KeywordIndex) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        ids = self[chunk] = tuple(self.index._term_id(t) for t in chunk_tokens(chunk))
+        return ids
 
 
 class KeywordIndex:
@@ -33,6 +49,7 @@ class KeywordIndex:
         # arrays at compaction without a Python list per term.
         self._pending: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]] = []
         self._doc_terms: dict[int, tuple[int, ...]] = {}
+        self._chunk_ids = _ChunkTermIds(self)
         # Per-document (length, term ids) as (slots, entry lengths, flat entries), from a
         # snapshot or an add_many batch; decoded only when a document is first removed
         # (opening and bulk building stay cheap).
@@ -75,17 +92,30 @@ class KeywordIndex:
     def add_many(self, slots: Sequence[int], docs: Sequence[Sequence[str]]) -> None:
         """Index ``docs[i]`` (its tokens) under ``slots[i]``. Weights are those of adding the
         documents one by one: each uses the average length including itself and those before."""
-        m = len(docs)
-        if m == 0:
-            return
         flat = list(chain.from_iterable(docs))
         vocab = self.vocab
         for term in dict.fromkeys(flat):  # new terms get ids in order of first use
             if term not in vocab:
                 self._term_id(term)
-        n_terms = len(self.df)
         tids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
-        lens = np.fromiter(map(len, docs), dtype=np.int64, count=m)
+        self._add_ids(slots, tids, np.fromiter(map(len, docs), dtype=np.int64, count=len(docs)))
+
+    def add_texts(self, slots: Sequence[int], texts: Sequence[str]) -> None:
+        """``add_many`` of the texts' ``tokenize.tokens``, term ids looked up per whitespace chunk."""
+        flat: array[int] = array("q")
+        lens = np.zeros(len(texts), dtype=np.int64)
+        ids_of = self._chunk_ids.__getitem__
+        for i, text in enumerate(texts):
+            before = len(flat)
+            flat.extend(chain.from_iterable(map(ids_of, text.split())))
+            lens[i] = len(flat) - before
+        self._add_ids(slots, np.frombuffer(flat, dtype=np.int64), lens)
+
+    def _add_ids(self, slots: Sequence[int], tids: npt.NDArray[np.int64], lens: npt.NDArray[np.int64]) -> None:
+        m = len(lens)
+        if m == 0:
+            return
+        n_terms = len(self.df)
         doc = np.repeat(np.arange(m, dtype=np.int64), lens)
         # One entry per (document, term), with its frequency; sorted by document, then term.
         pairs, tf = np.unique(doc * n_terms + tids, return_counts=True)

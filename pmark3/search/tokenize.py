@@ -42,7 +42,8 @@ def _latin(run: str) -> Iterator[str]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+def chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """``tokens`` of a text without whitespace."""
     out: list[str] = []
     for m in _RUN.finditer(normalize_text(chunk)):
         run = m.group()
@@ -54,4 +55,4 @@ def tokens(text: str) -> list[str]:
     """Keyword tokens of ``text``, in order, with repeats (term frequency matters)."""
     # Per whitespace-separated chunk, cached: no token spans whitespace (and NFKC never
     # merges across it), and 100k work orders repeat the same few thousand chunks.
-    return list(chain.from_iterable(map(_chunk_tokens, text.split())))
+    return list(chain.from_iterable(map(chunk_tokens, text.split())))

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from pmark3.catalog import load_catalog
 from pmark3.plant import Part, WorkOrder
 from pmark3.ports import Embedder, SearchFilters
 from pmark3.search import (
@@ -21,7 +22,8 @@ from pmark3.search import (
     procedure_document,
     work_order_document,
 )
-from pmark3.search.pieces import PieceBuilder, piece_vectors, words
+from pmark3.search.documents import work_order_text
+from pmark3.search.pieces import PieceBuilder, piece_vectors, stand_ins, words
 from pmark3.search.synthetic import HashEmbedder, synthetic_plant
 
 
@@ -92,6 +94,41 @@ def test_piece_builder_embeds_each_word_once_on_workers_and_keeps_document_order
     assert sorted(e.seen) == sorted({w for t in texts for w in words(t)})
     assert np.allclose(got, piece_vectors(HashEmbedder(), texts), atol=1e-6)
     assert not got[1].any()
+
+
+def test_rare_typos_and_run_together_words_borrow_common_words() -> None:
+    common = {"leaks": 90, "bearing": 50, "noise": 40, "재순환펌프": 30, "수위": 30, "mill-a": 20, "te": 20, "기": 9}
+    rare = ["leaaks", "재순환프", "bearingnoise", "수수위", "mill-a-te", "기기", "gasket", "qz"]
+    assert stand_ins(rare, common) == {
+        "leaaks": ("leaks",),  # doubled letter
+        "재순환프": ("재순환펌프",),  # dropped syllable
+        "bearingnoise": ("bearing", "noise"),  # missing space
+        "수수위": ("수위",),
+        "mill-a-te": ("mill-a", "te"),
+    }  # "기기" is a word of its own; "gasket" and "qz" have nothing to borrow
+
+
+def test_piece_builder_gives_a_rare_word_its_stand_in_without_a_model_pass() -> None:
+    texts = ["pump leaks"] * 5 + ["pump leaaks", "pump gasket"]
+    e = CountingEmbedder()
+    builder = PieceBuilder(e, workers=2, chunk=1, min_count=2)
+    builder.add(texts)
+    builder.start()
+    try:
+        got = builder.vectors(0, len(texts))
+    finally:
+        builder.close()
+    assert sorted(e.seen) == ["gasket", "leaks", "pump"]
+    assert np.allclose(got[5], got[0]) and not np.allclose(got[6], got[0])
+
+
+def test_bulk_build_texts_are_work_order_text(tmp_path: Path) -> None:
+    plant = synthetic_plant(work_orders=300)
+    index = LocalHybridIndex(tmp_path / "i", HashEmbedder())
+    index_plant_data(index, plant)
+    stored = dict(index._store.conn.execute("SELECT id, text FROM docs WHERE collection='work_orders'").fetchall())
+    locs = {fl.kks: fl for fl in plant.locations}
+    assert stored == {wo.id: work_order_text(wo, locs.get(wo.kks), load_catalog()) for wo in plant.work_orders}
 
 
 def test_work_order_document_fields_and_payload() -> None:

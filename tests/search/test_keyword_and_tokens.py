@@ -28,15 +28,19 @@ def _one_by_one(texts: list[str]) -> KeywordIndex:
     return kw
 
 
-def _batch(texts: list[str]) -> KeywordIndex:
+def _batch(texts: list[str], from_texts: bool = False) -> KeywordIndex:
     kw = KeywordIndex()
-    kw.add_many(list(range(len(texts))), [tokens(t) for t in texts])
+    if from_texts:
+        kw.add_texts(list(range(len(texts))), texts)
+    else:
+        kw.add_many(list(range(len(texts))), [tokens(t) for t in texts])
     return kw
 
 
+@pytest.mark.parametrize("from_texts", [False, True])
 @pytest.mark.parametrize("query", ["급수펌프 진동", "베어링", "vibration pump", "누설 밸브", "없는말"])
-def test_a_batch_scores_like_documents_added_one_by_one(query: str) -> None:
-    one, many = _one_by_one(TEXTS), _batch(TEXTS)
+def test_a_batch_scores_like_documents_added_one_by_one(query: str, from_texts: bool) -> None:
+    one, many = _one_by_one(TEXTS), _batch(TEXTS, from_texts)
     assert one.vocab == many.vocab and one.df == many.df
     a, b = one.scores(tokens(query), len(TEXTS)), many.scores(tokens(query), len(TEXTS))
     if a is None or b is None:
@@ -54,7 +58,8 @@ def test_batch_postings_compact_remove_and_round_trip_through_a_snapshot() -> No
     alive = np.ones(8, dtype=bool)
     before = kw.scores(tokens("베어링 pump"), 8)
     kw.compact(alive)
-    assert before is not None and np.array_equal(before, kw.scores(tokens("베어링 pump"), 8))
+    after = kw.scores(tokens("베어링 pump"), 8)
+    assert before is not None and after is not None and np.array_equal(before, after)
     kw.remove(2)
     alive[2] = False
     kw.compact(alive)

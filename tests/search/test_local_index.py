@@ -252,6 +252,18 @@ def test_many_upserts_grow_and_auto_snapshot(tmp_path: Path, monkeypatch: pytest
     assert ids(reopened.search("work_orders", "설비 7 진동 2", None, top=1)) == ["WO-2-7"]
 
 
+def test_bulk_writes_one_snapshot_at_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local_index, "AUTO_SNAPSHOT", 100)
+    idx = LocalHybridIndex(tmp_path / "i", HashEmbedder())
+    with idx.bulk():
+        for b in range(3):
+            idx.upsert("work_orders", [doc(f"WO-{b}-{i}", f"설비 {i} 진동") for i in range(100)])
+        assert not (tmp_path / "i" / "work_orders.npz").exists()
+    assert (tmp_path / "i" / "work_orders.npz").exists()
+    idx.upsert("work_orders", [doc(f"WO-9-{i}", "설비") for i in range(100)])
+    assert LocalHybridIndex(tmp_path / "i", HashEmbedder()).count("work_orders") == 400
+
+
 def test_keyword_scores_agree_between_full_and_subset_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     idx = LocalHybridIndex(tmp_path / "i", HashEmbedder())
     idx.upsert("work_orders", [doc(f"A{i}", f"급수펌프 진동 {i % 7} 베어링", unit=str(i % 2)) for i in range(300)])
