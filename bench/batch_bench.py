@@ -6,7 +6,7 @@ function and engine as `pmark3 batch`, all nodes and SQLite writes included, and
 requests/s and per-request p50/p95. No text repeats, so no in-memory cache answers a
 request twice; the parser alone is measured by bench/parse_bench.py.
 
-    python bench/batch_bench.py [--data-dir DIR] [--limit N]
+    python bench/batch_bench.py [--data-dir DIR] [--limit N] [--threads N]
 
 ``--data-dir`` is used as a template: the run works on a copy, so the benchmark never
 changes it (a fresh demo plant is built when it is not given).
@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from pmark3 import commands
 from pmark3.commands import batch_engine, run_batch
 from pmark3.config import Settings
 
@@ -63,7 +64,9 @@ def main() -> int:
     ap.add_argument("--data-dir", type=Path, default=None, help="a seeded data dir to copy (default: build one)")
     ap.add_argument("--work-orders", type=int, default=30000, help="history size when building a fresh plant")
     ap.add_argument("--limit", type=int, default=None, help="run only the first N texts")
+    ap.add_argument("--threads", type=int, default=commands.BATCH_THREADS, help="requests run at once")
     args = ap.parse_args()
+    commands.BATCH_THREADS = args.threads
 
     work = Path(tempfile.mkdtemp(prefix="pmark3-batch-bench-"))
     data_dir = work / "data"
@@ -75,18 +78,21 @@ def main() -> int:
     engine = batch_engine(settings)
     try:
         per_request: list[float] = []
+        cpu = time.process_time()
         started = time.perf_counter()
         for row, ms in run_batch(engine, enumerate(lines, 1)):
             if row.get("status") == "error":
                 print(f"warning: {row['id']} ended in error: {row.get('errors')}", file=sys.stderr)
             per_request.append(ms)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
     finally:
         engine.close()
         shutil.rmtree(work, ignore_errors=True)
     print(
-        f"pmark3 batch ({len(lines)} unique requests): {len(lines) / elapsed:.1f} requests/s, "
-        f"p50 {statistics.median(per_request):.1f} ms, p95 {_pct(per_request, 0.95):.1f} ms"
+        f"pmark3 batch ({len(lines)} unique requests, {args.threads} threads): {len(lines) / elapsed:.1f} requests/s, "
+        f"p50 {statistics.median(per_request):.1f} ms, p95 {_pct(per_request, 0.95):.1f} ms; "
+        f"{cpu * 1000 / len(lines):.1f} CPU ms a request"
     )
     return 0
 

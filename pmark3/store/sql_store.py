@@ -30,8 +30,10 @@ class SqlStore:
 
     def __init__(self, url_or_engine: str | sa.Engine) -> None:
         self.engine = create_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
-        # The calling thread's open transaction(), if any.
-        self._local = threading.local()
+        # The open transaction() (shared by every thread, one call at a time) and its audit rows.
+        self._tx_lock = threading.RLock()
+        self._tx_conn: sa.Connection | None = None
+        self._tx_audit: list[dict[str, Any]] = []
 
     def create_schema(self) -> None:
         """Bring the schema to the latest migration (Alembic), creating the database if needed."""
@@ -44,37 +46,47 @@ class SqlStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Run this thread's store calls in one transaction, committed when the block ends.
+        """Run the store's calls in one transaction, committed when the block ends.
 
         For bulk work (``pmark3 batch``): one commit for many requests instead of a dozen per
-        request, and audit rows written together. Reads in the block see its writes; an
+        request, and audit rows written together. While it is open every call on this store,
+        from any thread, joins it (they take turns on its connection) and sees its writes; an
         exception rolls the whole block back. A nested block joins the outer one.
         """
-        if getattr(self._local, "conn", None) is not None:
+        with self._tx_lock:
+            if self._tx_conn is not None:
+                joined = True
+            else:
+                joined = False
+                try:
+                    conn = self.engine.connect()
+                    tx = conn.begin()
+                except SQLAlchemyError as exc:
+                    raise StoreError(f"database unavailable: {exc.__class__.__name__}") from exc
+                self._tx_conn, self._tx_audit = conn, []
+        if joined:
             yield
             return
         try:
-            conn = self.engine.connect()
-            tx = conn.begin()
-        except SQLAlchemyError as exc:
-            raise StoreError(f"database unavailable: {exc.__class__.__name__}") from exc
-        self._local.conn, self._local.audit = conn, []
-        try:
             yield
-            self._flush_audit(conn)
-            tx.commit()
+            with self._tx_lock:
+                self._flush_audit(conn)
+                tx.commit()
         except SQLAlchemyError as exc:
-            tx.rollback()
+            with self._tx_lock:
+                tx.rollback()
             raise StoreError(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
         except BaseException:
-            tx.rollback()
+            with self._tx_lock:
+                tx.rollback()
             raise
         finally:
-            self._local.conn, self._local.audit = None, []
-            conn.close()
+            with self._tx_lock:
+                self._tx_conn, self._tx_audit = None, []
+                conn.close()
 
     def _flush_audit(self, conn: sa.Connection) -> None:
-        rows, self._local.audit = self._local.audit, []
+        rows, self._tx_audit = self._tx_audit, []
         if rows:
             conn.execute(t.audit.insert(), rows)
 
@@ -312,6 +324,12 @@ class SqlStore:
         out["updated_at"] = as_utc(out["updated_at"])
         return out
 
+    def has_result(self, request_id: str) -> bool:
+        """Whether the request's result is recorded (without reading it back)."""
+        query = sa.select(t.requests.c.id).where(t.requests.c.id == request_id, t.requests.c.result.is_not(None))
+        with self._read() as conn:
+            return conn.execute(query).first() is not None
+
     def session_requests(self, session_id: str) -> list[dict[str, Any]]:
         cols = [
             t.requests.c.id,
@@ -339,15 +357,16 @@ class SqlStore:
             "detail": detail,
             "at": now,
         }
-        if getattr(self._local, "conn", None) is not None:
-            self._local.audit.append(row)  # one executemany when the transaction ends
-            return
+        with self._tx_lock:
+            if self._tx_conn is not None:
+                self._tx_audit.append(row)  # one executemany when the transaction ends
+                return
         with self._write() as conn:
             conn.execute(t.audit.insert(), [row])
 
     def audit_trail(self, request_id: str) -> list[dict[str, Any]]:
         with self._read() as conn:
-            if getattr(self._local, "conn", None) is not None:
+            if conn is self._tx_conn:
                 self._flush_audit(conn)
             rows = conn.execute(
                 sa.select(t.audit).where(t.audit.c.request_id == request_id).order_by(t.audit.c.id)
@@ -422,36 +441,43 @@ class SqlStore:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _read(self) -> _Conn:
-        return _Conn(self.engine, write=False, shared=getattr(self._local, "conn", None))
+        return _Conn(self, write=False)
 
     def _write(self) -> _Conn:
-        return _Conn(self.engine, write=True, shared=getattr(self._local, "conn", None))
+        return _Conn(self, write=True)
 
 
 class _Conn:
     """A connection scope that maps SQLAlchemy errors to StoreError at this boundary.
 
-    Inside ``SqlStore.transaction()`` it uses that transaction's connection and leaves the
-    commit to it.
+    While ``SqlStore.transaction()`` is open it lends that transaction's connection (holding
+    the store's lock until the scope ends) and leaves the commit to it.
     """
 
-    def __init__(self, engine: sa.Engine, write: bool, shared: sa.Connection | None = None) -> None:
-        self._engine = engine
+    def __init__(self, store: SqlStore, write: bool) -> None:
+        self._store = store
         self._write = write
-        self._shared = shared
         self._ctx: Any = None
+        self._holds_lock = False
 
     def __enter__(self) -> sa.Connection:
-        if self._shared is not None:
-            return self._shared
+        store = self._store
+        if store._tx_conn is not None:
+            store._tx_lock.acquire()
+            if store._tx_conn is not None:
+                self._holds_lock = True
+                return store._tx_conn
+            store._tx_lock.release()
         try:
-            self._ctx = self._engine.begin() if self._write else self._engine.connect()
+            self._ctx = store.engine.begin() if self._write else store.engine.connect()
             return self._ctx.__enter__()
         except SQLAlchemyError as exc:
             raise StoreError(f"database unavailable: {exc.__class__.__name__}") from exc
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        if self._ctx is not None:
+        if self._holds_lock:
+            self._store._tx_lock.release()
+        else:
             try:
                 self._ctx.__exit__(exc_type, exc, tb)
             except SQLAlchemyError as err:

@@ -24,8 +24,7 @@ def record_outcome(state: dict[str, Any], deps: Any) -> dict[str, Any]:
     result = build_result(state).model_dump(mode="json")
     now = utcnow()
     store = deps.store
-    existing = store.get_request(state["request_id"])
-    already_done = existing is not None and existing.get("result") is not None
+    already_done = store.has_result(state["request_id"])
     store.update_request(
         state["request_id"],
         now=now,

@@ -102,18 +102,33 @@ def test_a_batch_that_dies_leaves_no_line_claiming_lost_work(
     batch_engine: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_ask = batch_engine.ask
-    seen: list[str] = []
+    answered: list[str] = []
 
     def ask(request: MaintenanceRequest, **kwargs: Any) -> Any:
-        if len(seen) == 2:
+        if request.text == REQUESTS[3].text:
             raise RuntimeError("killed")
         result = real_ask(request, **kwargs)
-        seen.append(result.request_id)
+        answered.append(result.request_id)
         return result
 
     monkeypatch.setattr(batch_engine, "ask", ask)
     out = []
     with pytest.raises(RuntimeError):
         out.extend(commands.run_batch(batch_engine, lines(REQUESTS)))
-    assert out == [] and len(seen) == 2
-    assert all(batch_engine.deps.store.get_request(rid) is None for rid in seen)
+    assert out == [] and len(answered) >= 3
+    assert all(batch_engine.deps.store.get_request(rid) is None for rid in answered)
+
+
+def test_lines_of_one_session_run_in_order(batch_engine: Any) -> None:
+    first = batch_engine.ask(MaintenanceRequest(text="2호기 급수펌프 B 진동 심함"))
+    follow_ups = ["아 B펌프 말고 A요", "우선처리로 바꿔주세요, 예비기 없음", "그리고 소음도 있음"]
+    mixed = [MaintenanceRequest(text=text, session_id=first.session_id) for text in follow_ups]
+    mixed[1:1] = REQUESTS[:4]  # other lines between them
+    numbered = [
+        (n, json.dumps({"id": f"r{n}", **r.model_dump(include={"text", "session_id"})}, ensure_ascii=False))
+        for n, r in enumerate(mixed, 1)
+    ]
+    rows = [row for row, _ms in commands.run_batch(batch_engine, numbered)]
+    assert all(row["session_id"] == first.session_id for row in rows if row["id"] in ("r1", "r6", "r7"))
+    turns = batch_engine.deps.store.session_history(first.session_id)
+    assert [t.text for t in turns if t.role == "user"] == ["2호기 급수펌프 B 진동 심함", *follow_ups]

@@ -148,6 +148,8 @@ def exercise(store: SqlStore) -> set[str]:
     with pytest.raises(NotFound):
         store.update_request("missing", now=NOW, status="draft")
     assert c("get_request", "r1")["result"] == {"status": "draft"}
+    assert c("has_result", "r1") is True
+    assert store.has_result("missing") is False
     assert [r["id"] for r in c("session_requests", "S-1")] == ["r1"]
     c("add_turn", "S-1", "user", "2호기 급수펌프 B 진동", "r1", NOW)
     c("add_turn", "S-1", "assistant", "확인했습니다", "r1", NOW)

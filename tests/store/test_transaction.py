@@ -1,4 +1,5 @@
-"""SqlStore.transaction(): many calls, one commit; all or nothing; audit rows written together."""
+"""SqlStore.transaction(): many calls from any thread, one commit; all or nothing; audit rows
+written together."""
 
 from __future__ import annotations
 
@@ -27,12 +28,13 @@ def _request(store: SqlStore, request_id: str) -> None:
     store.update_request(request_id, now=NOW, runtime_status="Completed", status="draft", result={"status": "draft"})
 
 
-def _seen_from_another_thread(store: SqlStore, request_id: str) -> bool:
-    seen: list[bool] = []
-    thread = threading.Thread(target=lambda: seen.append(store.get_request(request_id) is not None))
-    thread.start()
-    thread.join()
-    return seen[0]
+def _seen_from_outside(store: SqlStore, request_id: str) -> bool:
+    """Whether another store on the same database (another process, say) sees the request."""
+    other = SqlStore(store.engine.url.render_as_string(hide_password=False))
+    try:
+        return other.get_request(request_id) is not None
+    finally:
+        other.close()
 
 
 def test_writes_are_visible_inside_and_committed_together_at_the_end(store: SqlStore) -> None:
@@ -42,8 +44,8 @@ def test_writes_are_visible_inside_and_committed_together_at_the_end(store: SqlS
         assert store.get_request("r1")["result"] == {"status": "draft"}
         assert [a["step"] for a in store.audit_trail("r2")] == ["validate_input", "parse_input"]
         store.record_step("r2", "quality_check", "ok", 0.1, NOW)
-        assert not _seen_from_another_thread(store, "r1")
-    assert _seen_from_another_thread(store, "r1")
+        assert not _seen_from_outside(store, "r1")
+    assert _seen_from_outside(store, "r1")
     assert [a["step"] for a in store.audit_trail("r2")] == ["validate_input", "parse_input", "quality_check"]
     assert [a["duration_ms"] for a in store.audit_trail("r1")] == [1.0, 2.0]
 
@@ -72,6 +74,29 @@ def test_a_nested_block_joins_the_outer_one(store: SqlStore) -> None:
     with pytest.raises(RuntimeError), store.transaction():
         with store.transaction():
             _request(store, "r1")
-        assert not _seen_from_another_thread(store, "r1")
+        assert not _seen_from_outside(store, "r1")
         raise RuntimeError("outer fails")
     assert store.get_request("r1") is None
+
+
+def test_calls_from_other_threads_join_the_open_transaction(store: SqlStore) -> None:
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(20):
+                _request(store, f"t{n}-{i}")
+                assert store.get_request(f"t{n}-{i}") is not None
+        except BaseException as exc:
+            errors.append(exc)
+
+    with store.transaction():
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not _seen_from_outside(store, "t0-0")
+    assert errors == []
+    assert all(_seen_from_outside(store, f"t{n}-19") for n in range(4))
+    assert len(store.audit_trail("t3-7")) == 2
