@@ -122,6 +122,10 @@ ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BR
 dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;
 누설감지기|누설검출기|감지기|연기감지기|화재감지기|leak detector|smoke detector|fire detector ; ; IP ;
 소음기|사일렌서|머플러|silencer|muffler|비상정지버튼|비상정지스위치|비상등|emergency stop button|e stop ; ; ; part
+# Buildings and areas say where, not what ("펌프하우스 천장크레인" is the crane, not a pump).
+펌프하우스|펌프실|pump house|pumphouse|터빈건물|터빈동|보일러건물|turbine hall|turbine building ; ; ; part
+# A position transducer is an instrument, not the valve it sits on.
+lvdt|포지션센서|위치센서|position sensor|position transmitter ; ; IP ;
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
 온라인|online|베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|이음부|이음매|joint|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part

@@ -144,7 +144,7 @@ CUES: list[tuple[int, int, str]] = [
         2,
         r"(?:인터셉트|intercept|(?:주증기|재열|고압|중압|터빈)[^|]{0,3}?정지밸브|stop valve|trip valve|계자차단기|field breaker|발전기차단기|generator breaker)"
         r"[^|]{0,30}?(?:안 ?닫|안 ?떨어|절반만|멈춤|fail\w* to (?:close|open|trip)|won t (?:close|open|trip)|"
-        r"didn t (?:close|open|trip)|did not (?:close|open|trip))",
+        r"(?:didn t|did not|wouldn t|would not|doesn t|does not) (?:fully )?(?:close|open|trip))",
     ),
     # One side of a redundant pair gone, the other carrying alone; an emergency drain opened to hold a level.
     (
@@ -155,7 +155,13 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:비상드레인|emergency drain)(?! ?(?:밸브|valve))[^|]{0,3}?(?:열어|열고|열었|열림|개방(?:함|중|해)|사용)",
     ),
     # "내일 조치해도 됨": a stated wait downgrades whatever happened (as "can wait until tomorrow").
-    (3, 3, r"(?:내일|나중|주간|낮)[^|]{0,6}?(?:해도|하셔도) ?(?:됨|돼|되|괜찮)"),
+    (
+        3,
+        3,
+        r"(?:내일|나중|주간|낮)[^|]{0,6}?(?:해도|하셔도) ?(?:됨|돼|되|괜찮)|기다려도 ?(?:됨|돼|되|괜찮)|"
+        # "can wait for the next outage" names its time (4); "can wait until day shift" only says it is no rush.
+        r"(?:^| )can wait(?= |$)(?! (?:for|until|till) (?:the )?(?:next )?(?:outage|shutdown|overhaul|o h|turnaround))",
+    ),
     # Protection that did not act when tested or called on: the protection is lost.
     (
         1,

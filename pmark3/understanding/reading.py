@@ -32,7 +32,9 @@ _NEG_AFTER = re.compile(
     r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮|멀쩡)"
 )
 # "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
-_LANDMARK_AFTER = re.compile(r"^[^|]{0,10}?(?:쪽|측|부근|근처)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)")
+_LANDMARK_AFTER = re.compile(
+    r"^[^|]{0,10}?(?:쪽|측|부근|근처|앞|뒤|옆|밑)(?!에서|에|으로|이|은|는|의|입니|이에|이요|요)"
+)
 _OUTLET = re.compile(r"출구온도|outlet temp|열회수")
 _FIRE = re.compile(r"화재|fire|연기|smok")
 # Words that make one of two written units the meant one ("2호기 말고 1호기" is caught by
@@ -347,8 +349,8 @@ class Analyzer:
         if chosen is not None and len(before) > 1:
             prev = before[-2]
             near = chosen.start - prev.end <= 2 and "|" not in canon[prev.end : chosen.start]
-            if near and chosen.entry.cls == "PC" and prev.entry.cls == "IP":
-                chosen = prev  # "진동센서 케이블 단선": the instrument's own loop failed
+            if near and chosen.entry.cls == "PC" and prev.entry.cls in ("IP", "EM"):
+                chosen = prev  # "진동센서 케이블 단선", "모터 케이블 러그 지락": the instrument's or motor's own lead
             elif near and chosen.entry.cls == "EG" and prev.entry.cls == "EM" and chosen.entry.system == "MKA":
                 chosen = prev  # "모터 고정자 권선온도": the motor's stator, not the generator's
         distinct = {h.entry.cls for h in cls_hits}
@@ -573,7 +575,7 @@ _GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기")
 _RELAY_OWN_MODES = frozenset({"SPO", "AIR", "FTF", "NOO", "ERO", "PTF"})
 # Oil systems whose oil lives in a tank (main oil tank, EHC reservoir, seal oil tank).
 _OIL_TANK_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
-_OIL_WORD = re.compile(r"오일|윤활유|제어유|작동유|유압유|밀봉유|(?<![a-z])oil(?![a-z])")
+_OIL_WORD = re.compile(r"오일|윤활유|제어유|작동유|유압유|밀봉유|(?<![a-z])(?:oil|fluid)(?![a-z])")  # EHC "fluid"
 _OIL_ANALYSIS = re.compile(r"분석|산가|수분|(?<![a-z])(?:nas|tan)(?![a-z])|analysis|sample|샘플")
 
 # "원인 미상으로 종결된 건": an S3 that names the unknown-cause mode.
@@ -631,7 +633,10 @@ def _umbrella(canon: str, h: Hit, strong: list[Hit]) -> bool:
 _PLACE_AFTER = re.compile(r"^[^|]{0,3}?(?:쪽|측|부근|근처)")
 
 
-_COMPLEMENT_BEFORE = re.compile(r"(?:^| )(?:of|for|on)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $")
+# "cable into MCC D", "lugs in the switchgear": where the part is, as "of/for/on" say whose it is.
+_COMPLEMENT_BEFORE = re.compile(
+    r"(?:^| )(?:of|for|on|into|in|inside)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $"
+)
 _CHANNELS = frozenset({"dcs", "hmi"})
 _BREAKERS = frozenset({"차단기", "breaker", "circuit breaker", "vcb", "acb"})
 _DRIVEN = frozenset({"EM", "PU", "BL", "CO"})  # machines a breaker feeds and trips to protect

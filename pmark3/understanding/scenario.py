@@ -29,7 +29,16 @@ _INFO_STRONG = re.compile(
     r"내역|작업내용|(?:뭐|무슨|어떤)[^|]{0,4}?(?:했|교체|고쳤|바꿨|갈았|작업|정비|수리)|"
     r"(?:^| )(?:what was (?:done|replaced|found|changed))(?= |$|\?)|"
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
-    r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)"
+    r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)|"
+    # Who does it, how long it usually takes: questions about the work, not a report of a fault.
+    r"누가|담당(?:하나요|하는지|부서|자)|몇 ?(?:시간|일|분)[^|]{0,3}?걸|보통 ?(?:몇|얼마)"
+)
+# Whether such work or such a case happened before, asked for ("과열로 정비한 적 있는지 찾아주세요", "동작 지연
+# 건 과거에 있었나요?"): a search of the records, whatever symptom it names. ("이런 적 있었나요?" riding on a
+# fault names no work and no case, and stays a fault report.)
+_PAST_CASE = re.compile(
+    r"(?:정비|수리|교체|교환|조치|점검|작업|보수)(?:한|했던|된|받은) ?적(?:이)?있(?:는지|나요|었나요|었는지|습니까|어요)|"
+    r"(?<![가-힣])건[^|]{0,8}?있었(?:나요|는지|습니까|어요)"
 )
 # Pointing at past work ("지난번에 뭐 교체했는지", "ever ... before?"): information only when no
 # symptom is reported ("예전에도 이런 적 있었나요?" riding on a fault stays a fault report).
@@ -127,6 +136,8 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
         # "고장 코드 이력 있어요? 긴급하게 확인 필요합니다": the check asked for is of the record.
         return "S3", "records"
     if not has_history and not request:
+        if _PAST_CASE.search(canon) and asks:
+            return "S3", "records"
         if _DOC_END.search(canon):
             return "S3", "records"
         if _EN_QUESTION.match(canon) and "?" in source:

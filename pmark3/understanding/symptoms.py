@@ -1059,6 +1059,74 @@ PATTERNS: list[tuple[str, int, str]] = [
         4,
         r"(?:range|레인지|측정범위|설치 ?위치|위치)[^|]{0,14}?(?:변경|이설|이전|옮|changed?|relocat\w*|moved?)(?= |$|[^a-z])",
     ),
+    # After probes8. An improvement asked for (a platform, a measuring point, a cable re-routed) is a
+    # modification only when nothing wrong is read with it: the work orders end fault reports with "개선
+    # 요청" ("진동 큼. 개선 요청"), and "피복 손상 ... 덮개 개선 요청" reports the damage.
+    (
+        "OTH",
+        1,
+        r"개선(?:요청|건|필요|바람|요망|사항|해 ?주)|추가 ?설치|설치(?:해 ?주|요청|요망|바람)|경로 ?변경|"
+        r"(?<![a-z])(?:improvement|modification) (?:request|needed|wanted)|request(?:ing)? an? (?:improvement|modification)",
+    ),
+    # Moved with nobody asking: "혼자 15%까지 열렸다가", "지령 변화 없는데 갑자기 전개됨", "혼자 앞으로 나갔다가".
+    (
+        "SPO",
+        4,
+        r"(?:혼자|저절로|스스로|지령[^|]{0,6}?(?:없는데|없이|안줬는데)|명령없이|"
+        r"(?<![a-z])(?:without|with no) (?:a |any )?(?:command|demand|signal) (?:it )?)[^|]{0,14}?"
+        r"(?:열렸|열림|열리|닫혔|닫힘|닫히|움직|나갔|나감|들어갔|들어왔|전개|전폐|투입됐|개방됐|open\w*|clos\w*|mov\w*)|"
+        r"(?<![a-z])(?:opened|closed|moved|went open|went closed)[^|]{0,20}?(?:without|with no) (?:a |any )?(?:command|demand)",
+    ),
+    # A value that does not move while the process does is a frozen reading ("값이 5.8에서 안 움직임").
+    (
+        "AIR",
+        4,
+        r"(?:값|지시|지시값|reading|value|indication)(?:이|가|은|는)?[^|]{0,12}?"
+        r"(?:안 ?움직|안 ?변|변화 ?없|그대로 ?고정|(?<![a-z])(?:not moving|not changing|doesn t change|won t change))",
+    ),
+    # Start pressed and nothing happens: the machine fails to start, not a function failing.
+    (
+        "FTS",
+        4,
+        r"기동(?:버튼|스위치|명령|지령|신호)?[^|]{0,3}?(?:눌러도|눌렀는데|줘도|줬는데|넣어도|해도)[^|]{0,4}?(?:반응[^|]{0,2}?없|무반응|안 ?됨|꿈쩍)|"
+        r"(?<![a-z])(?:pressed |pushed |hit )?start(?: button| command| pb)?[^|]{0,20}?(?:no response|nothing happen\w*|did nothing|does nothing)",
+    ),
+    # Oil gone milky or emulsified has water in it.
+    ("CTM", 4, r"우유색|우윳빛|유화(?:됨|되|현상)|emulsif\w*|milky"),
+    # Fouling or scale on a cooler's tubes or plates: it no longer transfers its heat.
+    (
+        "IHT",
+        4,
+        r"(?:tubes?|plates?|튜브|판)[^|]{0,12}?(?:fouled|fouling|scaled|scaling)|(?:scaled|fouled) up|"
+        r"(?:튜브|판|plate)[^|]{0,6}?(?:스케일|파울링)|badly fouled",
+    ),
+    # A closed valve with its downstream side hot or flowing is passing through its seat.
+    (
+        "LCP",
+        4,
+        r"(?:닫힌|닫혀 ?있는|전폐)[^|]{0,3}?(?:상태|채)?(?:인데|지만|인데도|에도)[^|]{0,24}?(?:뜨끈|뜨겁|뜨거|따뜻|새고|샘|흐름|흐르)|"
+        r"(?<![a-z])(?:letting|lets) by|closed[^|]{0,20}?(?:but|yet|still)[^|]{0,30}?(?:hot|warm|flow\w*)",
+    ),
+    # A leak from one side into the other ("공기측에서 가스측으로 새는", "air-to-gas leakage").
+    (
+        "INL",
+        4,
+        r"(?:측|쪽)에서[^|]{0,6}?(?:측|쪽)으로[^|]{0,4}?(?:새|누설|누기|넘어)|"
+        r"(?<![a-z])(?:air|gas|water|oil|steam) ?to ?(?:air|gas|water|oil|steam)(?: side)? (?:leak\w*|carry ?over)",
+    ),
+    # Material lost or worn through, found on a teardown or a walk-down: erosion, fraying, broken strands.
+    (
+        "STD",
+        4,
+        r"침식|(?<![a-z])(?:erosion|eroded|pitting|pitted|frayed|fraying)(?![a-z])|broken strands|소선[^|]{0,3}?(?:끊|단선)|"
+        r"떨어져 ?나(?:감|갔)",
+    ),
+    # A cell or a supply at a low voltage ("셀 몇 개가 1.9 V까지 떨어짐").
+    ("FOV", 3, r"(?<![a-z])v 까지(?:떨어|내려|저하|감소)|(?:셀|cell)[^|]{0,8}?전압[^|]{0,4}?(?:떨어|저하|낮)"),
+    # A process value against the curve it should follow: a deviation ("0.4 MPa above the sliding-pressure curve").
+    ("PDE", 3, r"(?:above|below|off) (?:the )?[a-z ]{0,24}?curve|곡선[^|]{0,4}?(?:보다|대비|이탈|벗어)"),
+    # Part travel short of its end when no direction is named: "won't go fully to the collect position".
+    ("FTI", 3, r"(?:won t|doesn t|will not|does not) go fully|끝까지 ?(?:안 ?(?:감|가)|못 ?감)"),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
 
@@ -1068,6 +1136,8 @@ _NEGATED_AFTER = re.compile(
     r"|^(?:보다는|보다(?!높|낮|크|작|많|적)|말고|아니고|아니라|이아니|가아니|(?:이)?라기 ?보다|(?:이)?라기보단| rather than)"
     r"|^[^|]{0,3}?(?:게|것|건|거)(?:은|는|이|가)? ?아니"
     r"|^ ?(?:위험|우려|가능성|염려|직전|임박|risk|imminent)"
+    # "진동 측정용 포인트", "vibration measuring point": what is measured there, not a symptom found.
+    r"|^ ?(?:측정용|측정 ?포인트|측정점|감시용|계측용|measuring point|measurement point|monitoring point)"
 )
 _NEGATED_BEFORE = re.compile(r"(?:^| )(?:no|not|without)(?: [a-z]+)? ?$")
 
