@@ -38,6 +38,7 @@ PROBES = [
         "probes5.jsonl",
         "probes6.jsonl",
         "probes7.jsonl",
+        "probes8.jsonl",
     )
 ]
 FIELDS = ("unit", "kks_system", "equipment_class", "failure_mode", "priority", "scenario")

@@ -161,6 +161,7 @@ if __name__ == "__main__":  # pragma: no cover - a maintenance command
             "probes5.jsonl",
             "probes6.jsonl",
             "probes7.jsonl",
+            "probes8.jsonl",
         )
     ]
     n = write_examples(sources, Path(__file__).with_name("mode_examples.py"))
