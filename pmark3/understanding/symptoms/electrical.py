@@ -1,0 +1,95 @@
+"""Electrical: faults and relays that operated (ELE), breakers that will not close or open (FCO,
+FDC), a source's voltage or frequency out of place (FOV, FOF).
+"""
+
+from pmark3.understanding.symptoms.fragments import G
+
+# (code, strength, regex); order decides only ties on the same span (see patterns.py).
+PATTERNS: list[tuple[str, int, str]] = [
+    (
+        "ELE",
+        3,
+        r"절연"
+        + G
+        + r"(?:저하|불량|낮|파괴)|지락|단락|누전|퓨즈|ground fault|earth fault|short circuit|blown fuse|megger",
+    ),
+    (
+        "FOV",
+        3,
+        r"전압" + G + r"(?:이상|불안정|변동|높|낮|저하|안올라|안오르|안나|부족)|"
+        r"전압[^|]{0,30}?(?:에서|from)[^|]{0,16}?(?:떨어|저하|감소|낮아|dropp|fell|down)|과전압|저전압|over voltage|under voltage|voltage",
+    ),
+    ("FOF", 3, r"주파수|frequency"),
+    ("FCO", 3, r"투입" + G + r"(?:불가|안됨|안돼|실패)|won t close in|fail(?:s|ed)? to close in"),
+    ("FDC", 3, r"차단(?!기)" + G + r"(?:불가|안됨|안돼|실패)"),
+    ("FDC", 3, r"won t trip|fail(?:s|ed)? to trip|does not trip|didn t trip|트립[^|]{0,4}?안(?:됨|돼|되)"),
+    ("ELE", 3, r"절연저항"),
+    ("ELE", 2, r"스파크|spark|아크|arcing|부분방전|방전흔적|partial discharge"),
+    ("ELE", 3, r"접지[^|]{0,3}?(?:경보|고장|불량|발생|검출)|(?:rotor|field) earth|ground alarm"),
+    ("FCO", 3, r"(?:cb|차단기)[^|]{0,4}?(?:클로즈|투입)[^|]{0,3}?(?:안|불가)|breaker won t close|fails? to close in"),
+    (
+        "FDC",
+        3,
+        r"(?:cb|차단기)[^|]{0,4}?(?:오픈|개방)[^|]{0,3}?(?:안|불가)|breaker won t open|fails? to open on command",
+    ),
+    ("FOF", 3, r"주파수[^|]{0,2}?(?:변동|이상)|frequency (?:deviation|wrong)|output frequency"),
+    ("FOV", 3, r"출력전압|전압[^|]{0,2}?떨어|voltage unstable|output voltage|under voltage"),
+    (
+        "ELE",
+        3,
+        r"절연저하|퓨즈[^|]{0,2}?단선|과전류[^|]{0,4}?(?:계전기|동작)|overcurrent|방전흔적|discharge marks|"
+        r"insulation (?:resistance|fail|breakdown|low)",
+    ),
+    ("ELE", 2, r"과전류|overcurrent|과부하 ?트립"),
+    # Breakers: "will not close/open" in any English form, 개방 명령에도 안 떨어짐.
+    (
+        "FCO",
+        3,
+        r"(?:breaker|cb|acb|vcb|contactor)[^|]{0,20}?(?:won t|will not|wouldn t|doesn t|does not|didn t|did not|can t|"
+        r"cannot|fail(?:s|ed)? to) close|(?:차단기|cb|acb|vcb)[^|]{0,6}?(?:투입|클로즈|닫힘)[^|]{0,6}?(?:안|불가|실패)",
+    ),
+    (
+        "FDC",
+        3,
+        r"(?:breaker|cb|acb|vcb|contactor)[^|]{0,20}?(?:won t|will not|wouldn t|doesn t|does not|didn t|did not|can t|"
+        r"cannot|fail(?:s|ed)? to) (?:open|trip)|(?:차단기|cb|acb|vcb|피더)[^|]{0,12}?(?:개방|오픈|트립|차단(?!기))"
+        r"[^|]{0,8}?(?:안떨어|안됨|안돼|안되|불가|실패|안열)",
+    ),
+    # A protective relay that operated names the trip's electrical cause.
+    (
+        "ELE",
+        3,
+        r"(?:열동|과부하|과전류|지락|접지|thermal|overload|overcurrent|ocr|ground|earth)[^|]{0,4}?(?:계전기|relay)"
+        r"[^|]{0,4}?(?:동작|trip\w*|operated|picked up|actuated)",
+    ),
+    # A trip on an electrical fault names its cause (the conventions code that ELE).
+    (
+        "ELE",
+        3,
+        r"(?:trip\w*|트립)[^|]{0,4}?(?: on| by| due to)?[^|]{0,16}?(?:over ?voltage|under ?voltage|dc bus|과전압|저전압)|"
+        r"(?:과전압|저전압|over ?voltage|under ?voltage|dc bus)[^|]{0,10}?(?:으로|로|에 ?의한)? ?(?:트립|trip)",
+    ),
+    # A breaker or contactor that will not open, however it was asked (trip command, stop, test).
+    (
+        "FDC",
+        4,
+        r"(?:차단기|접촉기|컨택터|breaker|contactor|cb)[^|]{0,30}?(?:개방(?:되지|이)? ?(?:않|안)|안 ?떨어|안열|"
+        r"stays? (?:in|closed)|stayed (?:in|closed)|won t open|did not open|didn t open|fail(?:s|ed)? to open)",
+    ),
+    # A reading that swings between two values: erratic output; a source's voltage that swings is
+    # its output voltage.
+    (
+        "FOV",
+        4,
+        r"(?:단자전압|출력전압|발전기전압|(?<![a-z])(?:terminal|output) voltage)[^|]{0,40}?(?:출렁|흔들|변동|헌팅|hunting|swing\w*|"
+        r"fluctuat\w*|oscillat\w*|사이로)",
+    ),
+    # A drive's output frequency swinging is faulty output frequency, however it is written.
+    (
+        "FOF",
+        4,
+        r"(?:freq\w*|주파수|(?<![a-z])hz)[^|]{0,40}?(?:swing\w*|fluctuat\w*|oscillat\w*|hunting|흔들|출렁|변동|헌팅|왔다갔다|사이로)",
+    ),
+    # A cell or a supply at a low voltage ("셀 몇 개가 1.9 V까지 떨어짐").
+    ("FOV", 3, r"(?<![a-z])v 까지(?:떨어|내려|저하|감소)|(?:셀|cell)[^|]{0,8}?전압[^|]{0,4}?(?:떨어|저하|낮)"),
+]
