@@ -13,10 +13,12 @@ the way the documents' own vectors are (pieces.py): see ``query_vector``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -24,10 +26,16 @@ import numpy as np
 from pmark3.catalog import Catalog, load_catalog
 from pmark3.plant import PlantData
 from pmark3.ports import COLLECTIONS, Embedder, SearchFilters, SearchHit, VectorIndex
-from pmark3.search.documents import equipment_document, location_document, procedure_document, work_order_document
+from pmark3.search.documents import (
+    RARE_BELOW,
+    equipment_document,
+    location_document,
+    procedure_document,
+    work_order_text,
+)
 from pmark3.search.fusion import rrf
 from pmark3.search.local_index import LocalHybridIndex
-from pmark3.search.pieces import words
+from pmark3.search.pieces import stand_ins, words
 
 CONFIDENT = 0.8
 FEEDBACK_SHARE = 0.4
@@ -165,26 +173,30 @@ def _feedback_pass(
     return [by_id[i].model_copy(update={"score": score}) for i, score in fused[:top]], inferred
 
 
-_default_vocabulary: ContextVar[Collection[str] | None] = ContextVar("query_vocabulary", default=None)
+Vocabulary = Mapping[str, Sequence[str]]
+_default_vocabulary: ContextVar[Vocabulary | None] = ContextVar("query_vocabulary", default=None)
 
 
-def document_vocabulary(plant: PlantData, catalog: Catalog | None = None) -> frozenset[str]:
-    """Every word the indexed documents' vectors are composed of (see pieces.py)."""
+def document_vocabulary(plant: PlantData, catalog: Catalog | None = None) -> dict[str, tuple[str, ...]]:
+    """Every word the indexed documents' vectors are made of, with the words whose vectors it
+    stands for: itself, or, for a rare word that the bulk build let borrow (``RARE_BELOW``,
+    pieces.stand_ins), the common words standing in for it. Counted as index_plant_data does."""
     cat = catalog or load_catalog()
     locations = {fl.kks: fl for fl in plant.locations}
-    vocabulary: set[str] = set()
-    for fl in plant.locations:
-        vocabulary.update(words(location_document(fl, cat).text))
-        vocabulary.update(words(equipment_document(fl, cat).text))
-    for proc in plant.procedures:
-        vocabulary.update(words(procedure_document(proc, cat).text))
-    for wo in plant.work_orders:
-        vocabulary.update(words(work_order_document(wo, locations.get(wo.kks), cat).text))
-    return frozenset(vocabulary)
+    texts = chain(
+        (location_document(fl, cat).text for fl in plant.locations),
+        (equipment_document(fl, cat).text for fl in plant.locations),
+        (procedure_document(p, cat).text for p in plant.procedures),
+        (work_order_text(wo, locations.get(wo.kks), cat) for wo in plant.work_orders),
+    )
+    counts = Counter(chain.from_iterable(map(words, texts)))
+    common = {w: n for w, n in counts.items() if n >= RARE_BELOW}
+    borrowed = stand_ins((w for w, n in counts.items() if n < RARE_BELOW), common) if RARE_BELOW > 1 else {}
+    return {w: borrowed.get(w, (w,)) for w in counts}
 
 
 @contextmanager
-def composed_queries(vocabulary: Collection[str]) -> Iterator[None]:
+def composed_queries(vocabulary: Vocabulary) -> Iterator[None]:
     """Make composed query vectors over ``vocabulary`` the default of the retrieve() calls in
     this block (for callers that cannot pass it, such as the retrieval evaluation)."""
     token = _default_vocabulary.set(vocabulary)
@@ -195,11 +207,12 @@ def composed_queries(vocabulary: Collection[str]) -> Iterator[None]:
 
 
 def query_vector(
-    embedder: Embedder, text: str, codes: Mapping[str, str | None], vocabulary: Collection[str] | None = None
+    embedder: Embedder, text: str, codes: Mapping[str, str | None], vocabulary: Vocabulary | None = None
 ) -> list[float]:
     """The query's vector: an e5 pass over the text or, given the documents' ``vocabulary``, the
-    normalised sum of the passage vectors of the text's words that the documents use, which is
-    how the documents' own vectors are made (pieces.py).
+    normalised sum of the passage vectors of the text's words that the documents use (a rare
+    one by the words standing in for it), which is how the documents' own vectors are made
+    (pieces.py).
 
     A pass costs ≈ 40 ms on one core; a composed vector nothing, as the documents' words are
     cached since indexing. It is used only when the FL or the failure mode is sure, where the
@@ -211,12 +224,12 @@ def query_vector(
     with the pass's a little more often (55 % against 53 % of hits, on 389 request texts).
     """
     if vocabulary is not None and (codes["kks"] or codes["failure_mode"]):
-        known = [w for w in words(text) if w in vocabulary]
-        if known:
-            distinct = sorted(set(known))
+        parts = [part for w in words(text) if w in vocabulary for part in vocabulary[w]]
+        if parts:
+            distinct = sorted(set(parts))
             table = np.asarray(embedder.embed(distinct, "passage"), dtype=np.float32)
             row = {w: i for i, w in enumerate(distinct)}
-            summed = table[[row[w] for w in known]].sum(axis=0)
+            summed = table[[row[w] for w in parts]].sum(axis=0)
             norm = float(np.linalg.norm(summed))
             if norm > 0:
                 return [float(x) for x in summed / norm]
@@ -253,7 +266,7 @@ def retrieve(
     fields: Mapping[str, Any] | Any,
     top: int = 10,
     *,
-    vocabulary: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> dict[str, list[SearchHit]]:
     """Hybrid hits per collection (keys: ports.COLLECTIONS). Raises SearchError when the index fails.
 

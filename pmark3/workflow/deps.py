@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -40,7 +40,7 @@ class Deps:
     # The documents' vocabulary makes vector_search compose query vectors from word vectors
     # (search.retrieve.query_vector): batch sets it, where throughput is the goal; online
     # requests keep the full e5 pass.
-    query_vocabulary: Collection[str] | None = None
+    query_vocabulary: Mapping[str, Sequence[str]] | None = None
     # Where recommendations read work-order history and check ids: the store, unless batch
     # set a snapshot (recommend.history.SnapshotHistory).
     history: HistorySource | None = None

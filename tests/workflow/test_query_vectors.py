@@ -36,7 +36,7 @@ def fields(kks: str | None, cls: str | None, mode: str | None, conf: float = 0.9
 
 
 @pytest.fixture(scope="module")
-def vocabulary(seeded_dir: Any) -> frozenset[str]:
+def vocabulary(seeded_dir: Any) -> dict[str, tuple[str, ...]]:
     from pmark3.store import SqlStore
 
     store = SqlStore(f"sqlite:///{seeded_dir / 'pmark3.db'}")
@@ -49,19 +49,22 @@ def vocabulary(seeded_dir: Any) -> frozenset[str]:
 TEXT = "2호기 급수펌프 B 진동 심함, 궁금합니다 tonight"
 
 
-def test_the_vocabulary_holds_the_documents_words_only(vocabulary: frozenset[str]) -> None:
-    assert {"급수펌프", "진동"} <= vocabulary
+def test_the_vocabulary_holds_the_documents_words_only(vocabulary: dict[str, tuple[str, ...]]) -> None:
+    assert vocabulary["급수펌프"] == ("급수펌프",) and vocabulary["진동"] == ("진동",)
     assert "궁금합니다" not in vocabulary and "tonight" not in vocabulary
+    borrowed = {w: parts for w, parts in vocabulary.items() if parts != (w,)}
+    assert borrowed, "rare words of the build borrow common words' vectors"
+    assert all(part in vocabulary and vocabulary[part] == (part,) for parts in borrowed.values() for part in parts)
 
 
 def test_a_sure_code_and_a_vocabulary_compose_the_vector_from_the_known_words(
-    deps: Any, vocabulary: frozenset[str]
+    deps: Any, vocabulary: dict[str, tuple[str, ...]]
 ) -> None:
     embedder = Counting(deps.embedder)
     for sure in (fields("2LAC20AP001", None, None), fields(None, "PU", "VIB")):
         vector = np.asarray(query_vector(embedder, TEXT, confident_codes(sure), vocabulary))
-        known = [w for w in words(TEXT) if w in vocabulary]
-        expected = deps.embedder.embed(known, "passage").sum(axis=0)
+        parts = [part for w in words(TEXT) if w in vocabulary for part in vocabulary[w]]
+        expected = deps.embedder.embed(parts, "passage").sum(axis=0)
         assert np.allclose(vector, expected / np.linalg.norm(expected), atol=1e-5)
     assert embedder.asked["query"] == []
     assert "궁금합니다" not in embedder.asked["passage"] and "tonight" not in embedder.asked["passage"]
@@ -73,7 +76,7 @@ def test_a_sure_code_and_a_vocabulary_compose_the_vector_from_the_known_words(
     ids=["nothing", "class only", "unsure codes"],
 )
 def test_without_a_sure_fl_or_mode_the_pass_is_paid(
-    deps: Any, vocabulary: frozenset[str], sure: dict[str, Any]
+    deps: Any, vocabulary: dict[str, tuple[str, ...]], sure: dict[str, Any]
 ) -> None:
     embedder = Counting(deps.embedder)
     vector = query_vector(embedder, TEXT, confident_codes(sure), vocabulary)
@@ -81,7 +84,7 @@ def test_without_a_sure_fl_or_mode_the_pass_is_paid(
     assert np.allclose(vector, deps.embedder.embed([TEXT], "query")[0])
 
 
-def test_no_vocabulary_or_no_known_word_means_the_pass(deps: Any, vocabulary: frozenset[str]) -> None:
+def test_no_vocabulary_or_no_known_word_means_the_pass(deps: Any, vocabulary: dict[str, tuple[str, ...]]) -> None:
     sure = confident_codes(fields("2LAC20AP001", "PU", "VIB"))
     for vocab, text in ((None, TEXT), (vocabulary, "궁금합니다 tonight")):
         embedder = Counting(deps.embedder)
@@ -89,7 +92,9 @@ def test_no_vocabulary_or_no_known_word_means_the_pass(deps: Any, vocabulary: fr
         assert embedder.asked["query"] == [text]
 
 
-def test_retrieve_takes_the_vocabulary_from_the_argument_or_the_block(deps: Any, vocabulary: frozenset[str]) -> None:
+def test_retrieve_takes_the_vocabulary_from_the_argument_or_the_block(
+    deps: Any, vocabulary: dict[str, tuple[str, ...]]
+) -> None:
     sure = fields("2LAC20AP001", "PU", "VIB")
     embedder = Counting(deps.embedder)
     online = retrieve(deps.index, embedder, TEXT, sure, top=5)
