@@ -26,9 +26,9 @@ EmbeddingMode = Literal["pieces", "full"]
 BATCH = 1000
 # A word seen fewer times in a whole build borrows the vectors of common words that stand in
 # for it when it can (typos, run-together words: pieces.stand_ins).
-# 5: at 100k orders, 3,937 of 6,336 words get a model pass; retrieval quality holds (measured
-# at 30k orders, where 5 is relatively stricter).
-RARE_BELOW = 5
+# 10: at 100k orders, 3,705 of 6,336 words get a model pass; retrieval quality holds (measured
+# at 30k orders, where 10 is relatively stricter).
+RARE_BELOW = 10
 
 
 def _name(table: dict, code: str | None, lang: str = "ko") -> str:

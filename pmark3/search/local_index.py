@@ -34,10 +34,10 @@ from pmark3.search.tokenize import tokens
 
 CANDIDATES = 50
 # Measured at 100k work orders with e5 query vectors (recall of the exact top 50): ef_construction
-# 100 / ef 100 found 0.67 for 12 s of graph build; 48 / 200 finds 0.70-0.74 for 6 s, and a
-# search costs ~0.1 ms more.
-EF_CONSTRUCTION = 48
-EF_SEARCH = 200
+# 100 / ef 100 found 0.67 for 12 s of graph build; 32 / 300 finds 0.69 for 4 s, and a filtered
+# search costs ~0.2 ms more.
+EF_CONSTRUCTION = 32
+EF_SEARCH = 300
 EXACT_MAX = 10_000
 SUBSET_MAX = 20_000
 AUTO_SNAPSHOT = 50_000
