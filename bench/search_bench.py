@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -197,37 +198,42 @@ def main() -> int:
     ap.add_argument("--phase", choices=["all", "build", "query"], default="all")
     ap.add_argument("--build-one-core", action="store_true", help="pin the build to one core too")
     args = ap.parse_args()
-    if not args.index:
+    scratch = not args.index  # a temporary index (~0.5 GB at 100k) is removed at the end
+    if scratch:
         args.index = tempfile.mkdtemp(prefix="pmark3-bench-")
-    result: dict[str, Any] = {
-        "docs_requested": args.docs,
-        "embedding": args.embedding,
-        "cold": args.cold,
-        "cpu": os.cpu_count(),
-    }
-    if args.phase in ("all", "build"):
-        result.update(build(args))
-    if args.phase == "query":
-        print(json.dumps(query(args)))
-        return 0
-    if args.phase == "all":
-        # A fresh process: serving RSS and latency without the build's garbage.
-        cmd = [
-            sys.executable,
-            __file__,
-            "--phase",
-            "query",
-            "--index",
-            args.index,
-            "--queries",
-            str(args.queries),
-            "--embedding",
-            args.embedding,
-            "--docs",
-            str(args.docs),
-        ]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        result.update(json.loads(out.strip().splitlines()[-1]))
+    try:
+        result: dict[str, Any] = {
+            "docs_requested": args.docs,
+            "embedding": args.embedding,
+            "cold": args.cold,
+            "cpu": os.cpu_count(),
+        }
+        if args.phase in ("all", "build"):
+            result.update(build(args))
+        if args.phase == "query":
+            print(json.dumps(query(args)))
+            return 0
+        if args.phase == "all":
+            # A fresh process: serving RSS and latency without the build's garbage.
+            cmd = [
+                sys.executable,
+                __file__,
+                "--phase",
+                "query",
+                "--index",
+                args.index,
+                "--queries",
+                str(args.queries),
+                "--embedding",
+                args.embedding,
+                "--docs",
+                str(args.docs),
+            ]
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            result.update(json.loads(out.strip().splitlines()[-1]))
+    finally:
+        if scratch:
+            shutil.rmtree(args.index, ignore_errors=True)
     width = max(len(k) for k in result)
     for k, v in result.items():
         print(f"{k:<{width}}  {v}")
