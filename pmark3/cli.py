@@ -26,6 +26,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="pmark3", description="Maintenance requests to KKS / ISO 14224 coded notifications.")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress and details to stderr")
@@ -39,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     batch = sub.add_parser("batch", help="code every line of a JSONL file")
     batch.add_argument("input", type=Path, help='lines of {"id", "text", "history"?, "session_id"?}')
     batch.add_argument("--out", type=Path, help="output JSONL (default: stdout)")
+    batch.add_argument(
+        "--processes",
+        type=_positive_int,
+        default=None,
+        help="worker processes (default: one per core; 1 runs on threads in one process)",
+    )
 
     serve = sub.add_parser("serve", help="serve the local HTTP API and the portal page")
     serve.add_argument("--host", default=None)

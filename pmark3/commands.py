@@ -7,15 +7,13 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from pmark3.config import Settings, get_settings
 from pmark3.errors import InvalidRequest
 from pmark3.models import MaintenanceRequest, Result
+from pmark3.workflow.batch import BatchRunner, default_processes
 
 
 class StderrProgress:
@@ -106,35 +104,6 @@ def _count_lines(path: Path) -> int:
         return sum(1 for line in fh if line.strip())
 
 
-def _parse_line(number: int, line: str) -> tuple[Any, MaintenanceRequest | dict[str, Any]]:
-    """A batch line's id and request, or the rejected result a bad line becomes (not a crash)."""
-    line_id: Any = f"line-{number}"
-    try:
-        raw = json.loads(line)
-        if not isinstance(raw, dict):
-            raise InvalidRequest("a line must be a JSON object")
-        line_id = raw.get("id", line_id)
-        return line_id, MaintenanceRequest.model_validate(
-            {k: v for k, v in raw.items() if k in ("text", "history", "session_id", "user")}
-        )
-    except (json.JSONDecodeError, InvalidRequest, ValidationError) as exc:
-        message = exc.message if isinstance(exc, InvalidRequest) else str(exc).splitlines()[0]
-        return line_id, {
-            "id": line_id,
-            "request_id": None,
-            "status": "rejected",
-            "response": "",
-            "errors": [{"step": "input", "type": "InvalidRequest", "message": f"line {number}: {message}"}],
-        }
-
-
-def _answer(engine: Any, line_id: Any, request: MaintenanceRequest) -> tuple[dict[str, Any], float]:
-    started = time.perf_counter()
-    result = engine.ask(request, source="batch")
-    row = {"id": line_id, **result.model_dump(mode="json")}
-    return row, (time.perf_counter() - started) * 1000
-
-
 def batch_engine(settings: Settings | None = None) -> Any:
     """The engine ``pmark3 batch`` runs on (and ``bench/batch_bench.py`` measures)."""
     from pmark3.recommend.history import SnapshotHistory
@@ -148,54 +117,24 @@ def batch_engine(settings: Settings | None = None) -> Any:
     return engine
 
 
-# One commit per chunk of requests, not a dozen per request; bounded in time too, so another
-# writer (the API on the same database) never waits long for the lock.
-BATCH_CHUNK = 64
-BATCH_CHUNK_SECONDS = 0.5
-# Requests run on two threads: while one waits on the model (an e5 pass runs in C, without the
-# GIL) or on SQLite, the other runs Python.
+# Worker processes for `pmark3 batch`, one per core (workflow/batch.py); with 1, threads here.
+BATCH_PROCESSES = default_processes()
+# Threads, where requests run in this process: while one waits on the model (an e5 pass runs in
+# C, without the GIL) or on SQLite, the other runs Python.
 BATCH_THREADS = 2
 
 
-def run_batch(engine: Any, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[dict[str, Any], float]]:
-    """Each line's output row, in input order, with the milliseconds its request took.
+def batch_runner(engine: Any, processes: int | None = None) -> BatchRunner:
+    """What runs ``pmark3 batch``'s lines (start it with ``with`` before any progress bar)."""
+    return BatchRunner(engine, processes=BATCH_PROCESSES if processes is None else processes, threads=BATCH_THREADS)
 
-    A row is yielded only once its request, audit and result rows are committed, so an output
-    line never claims work the database lost. Lines of one session run in input order, each
-    seeing the turns of the one before.
-    """
-    store = engine.deps.store
-    items = iter(lines)
-    done = False
-    with ThreadPoolExecutor(max_workers=BATCH_THREADS, thread_name_prefix="pmark3-batch") as pool:
-        while not done:
-            chunk: list[Future[tuple[dict[str, Any], float]]] = []
-            sessions: dict[str, Future[tuple[dict[str, Any], float]]] = {}
-            opened = time.perf_counter()
-            with store.transaction():
-                try:
-                    while len(chunk) < BATCH_CHUNK and time.perf_counter() - opened < BATCH_CHUNK_SECONDS:
-                        item = next(items, None)
-                        if item is None:
-                            done = True
-                            break
-                        line_id, request = _parse_line(*item)
-                        if isinstance(request, dict):
-                            rejected: Future[tuple[dict[str, Any], float]] = Future()
-                            rejected.set_result((request, 0.0))
-                            chunk.append(rejected)
-                            continue
-                        if len(chunk) >= 2 * BATCH_THREADS:
-                            chunk[-2 * BATCH_THREADS].exception()  # a short queue keeps the time bound
-                        if request.session_id in sessions:
-                            sessions[request.session_id].exception()
-                        chunk.append(pool.submit(_answer, engine, line_id, request))
-                        if request.session_id:
-                            sessions[request.session_id] = chunk[-1]
-                finally:
-                    wait(chunk)  # nothing may still write when the transaction ends
-                rows = [future.result() for future in chunk]
-            yield from rows
+
+def run_batch(
+    engine: Any, lines: Iterable[tuple[int, str]], processes: int | None = None
+) -> Iterator[tuple[dict[str, Any], float]]:
+    """Each line's output row, in input order, with the milliseconds its request took (BatchRunner.run)."""
+    with batch_runner(engine, processes) as runner:
+        yield from runner.run(lines)
 
 
 def batch(args: argparse.Namespace) -> int:
@@ -209,8 +148,11 @@ def batch(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     count = 0
     try:
-        with tqdm(total=total, desc="batch", unit="req", file=sys.stderr, mininterval=0.5) as bar:
-            for row, _ms in run_batch(engine, lines):
+        with (
+            batch_runner(engine, args.processes) as runner,
+            tqdm(total=total, desc="batch", unit="req", file=sys.stderr, mininterval=0.5) as bar,
+        ):
+            for row, _ms in runner.run(lines):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
                 bar.update(1)

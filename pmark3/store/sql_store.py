@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,40 @@ from pmark3.store import tables as t
 from pmark3.store.engine import create_engine
 
 _BATCH = 2000
+
+
+_REQUEST_COLUMNS = tuple(c.name for c in t.requests.columns)
+_REQUEST_UPDATES = frozenset({"runtime_status", "custom_status", "status", "result", "reason", "session_id"})
+
+
+@dataclass
+class PendingWrites:
+    """A request's writes held back by ``SqlStore.hold_writes()``, as rows for ``apply_writes``.
+
+    ``requests`` rows are whole (created and updated here, so one insert writes the final row);
+    ``request_updates`` and ``session_updates`` are changes to rows that were already stored.
+    """
+
+    sessions: list[dict[str, Any]] = field(default_factory=list)
+    session_updates: list[dict[str, Any]] = field(default_factory=list)
+    requests: dict[str, dict[str, Any]] = field(default_factory=dict)
+    request_updates: list[tuple[str, datetime, dict[str, Any]]] = field(default_factory=list)
+    turns: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+    outbox: list[dict[str, Any]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.sessions,
+                self.session_updates,
+                self.requests,
+                self.request_updates,
+                self.turns,
+                self.audit,
+                self.outbox,
+            )
+        )
 
 
 def as_utc(value: datetime) -> datetime:
@@ -34,6 +69,8 @@ class SqlStore:
         self._tx_lock = threading.RLock()
         self._tx_conn: sa.Connection | None = None
         self._tx_audit: list[dict[str, Any]] = []
+        # hold_writes(): the request path's writes are kept here instead of written.
+        self._held: PendingWrites | None = None
 
     def create_schema(self) -> None:
         """Bring the schema to the latest migration (Alembic), creating the database if needed."""
@@ -89,6 +126,56 @@ class SqlStore:
         rows, self._tx_audit = self._tx_audit, []
         if rows:
             conn.execute(t.audit.insert(), rows)
+
+    def hold_writes(self) -> None:
+        """From now on keep the request path's writes (requests, sessions, turns, audit, outbox)
+        in memory instead of writing them; ``take_writes`` hands them over for ``apply_writes``.
+
+        For ``pmark3 batch``'s worker processes: they answer requests and read the database
+        (plant data, open notifications), and the one parent process writes what they did, so
+        SQLite keeps one writer. Reads of held rows (``has_result``, ``session_history``) see them.
+        Other writes (plant data, feedback) are not held.
+        """
+        self._held = PendingWrites()
+
+    def take_writes(self) -> PendingWrites:
+        held = self._held
+        if held is None:
+            raise RuntimeError("hold_writes() is not on")
+        self._held = PendingWrites()
+        return held
+
+    def apply_writes(self, pending: Iterable[PendingWrites]) -> None:
+        """Write what ``take_writes`` handed over, one statement per table, in one transaction
+        (or in the open ``transaction()``)."""
+        batch = list(pending)
+        sessions = [row for p in batch for row in p.sessions]
+        requests = [row for p in batch for row in p.requests.values()]
+        turns = [row for p in batch for row in p.turns]
+        outbox = [row for p in batch for row in p.outbox]
+        audit = [row for p in batch for row in p.audit]
+        with self._write() as conn:
+            if sessions:
+                conn.execute(t.sessions.insert(), sessions)
+            for update in (u for p in batch for u in p.session_updates):
+                conn.execute(
+                    t.sessions.update()
+                    .where(t.sessions.c.id == update["id"])
+                    .values(last_seen_at=update["last_seen_at"])
+                )
+            if requests:
+                conn.execute(t.requests.insert(), requests)
+            for request_id, now, values in (u for p in batch for u in p.request_updates):
+                self._update_request(conn, request_id, now, values)
+            if turns:
+                conn.execute(t.turns.insert(), turns)
+            if outbox:
+                conn.execute(t.outbox.insert(), outbox)
+            if audit:
+                if conn is self._tx_conn:
+                    self._tx_audit.extend(audit)
+                else:
+                    conn.execute(t.audit.insert(), audit)
 
     # -- plant data ---------------------------------------------------------------------------
 
@@ -241,6 +328,16 @@ class SqlStore:
         An unknown or expired id is an error, not a silent new session: the user would lose
         the context they think they have.
         """
+        held = self._held
+        if held is not None:
+            if session_id is None:
+                held.sessions.append({"id": new_id, "user": user, "created_at": now, "last_seen_at": now})
+                return new_id, True
+            with self._read() as conn:
+                row = conn.execute(sa.select(t.sessions).where(t.sessions.c.id == session_id)).mappings().first()
+            self._check_session(session_id, row, now, ttl)
+            held.session_updates.append({"id": session_id, "last_seen_at": now})
+            return session_id, False
         with self._write() as conn:
             if session_id is None:
                 conn.execute(
@@ -248,19 +345,24 @@ class SqlStore:
                 )
                 return new_id, True
             row = conn.execute(sa.select(t.sessions).where(t.sessions.c.id == session_id)).mappings().first()
-            if row is None:
-                raise SessionExpired(f"session {session_id!r} does not exist; omit session_id to start a new one")
-            if now - as_utc(row["last_seen_at"]) > ttl:
-                raise SessionExpired(f"session {session_id!r} has expired; omit session_id to start a new one")
+            self._check_session(session_id, row, now, ttl)
             conn.execute(t.sessions.update().where(t.sessions.c.id == session_id).values(last_seen_at=now))
             return session_id, False
 
+    @staticmethod
+    def _check_session(session_id: str, row: Any, now: datetime, ttl: timedelta) -> None:
+        if row is None:
+            raise SessionExpired(f"session {session_id!r} does not exist; omit session_id to start a new one")
+        if now - as_utc(row["last_seen_at"]) > ttl:
+            raise SessionExpired(f"session {session_id!r} has expired; omit session_id to start a new one")
+
     def add_turn(self, session_id: str, role: str, text: str, request_id: str | None, now: datetime) -> None:
+        row = {"session_id": session_id, "role": role, "text": text, "request_id": request_id, "created_at": now}
+        if self._held is not None:
+            self._held.turns.append(row)
+            return
         with self._write() as conn:
-            conn.execute(
-                t.turns.insert(),
-                [{"session_id": session_id, "role": role, "text": text, "request_id": request_id, "created_at": now}],
-            )
+            conn.execute(t.turns.insert(), [row])
 
     def session_history(self, session_id: str, exclude_request: str | None = None) -> list[Turn]:
         query = sa.select(t.turns.c.role, t.turns.c.text).where(t.turns.c.session_id == session_id)
@@ -268,7 +370,14 @@ class SqlStore:
             query = query.where(sa.or_(t.turns.c.request_id.is_(None), t.turns.c.request_id != exclude_request))
         with self._read() as conn:
             rows = conn.execute(query.order_by(t.turns.c.id)).all()
-        return [Turn(role=r.role, text=r.text) for r in rows]
+        turns = [Turn(role=r.role, text=r.text) for r in rows]
+        if self._held is not None:
+            turns += [
+                Turn(role=r["role"], text=r["text"])
+                for r in self._held.turns
+                if r["session_id"] == session_id and (exclude_request is None or r["request_id"] != exclude_request)
+            ]
+        return turns
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -293,6 +402,12 @@ class SqlStore:
             "created_at": now,
             "updated_at": now,
         }
+        if self._held is not None:
+            if request_id in self._held.requests:
+                return False
+            # Every column, so the held rows of many requests go in one executemany.
+            self._held.requests[request_id] = {name: row.get(name) for name in _REQUEST_COLUMNS}
+            return True
         try:
             with self._write() as conn:
                 conn.execute(t.requests.insert(), [row])
@@ -303,16 +418,25 @@ class SqlStore:
         return True
 
     def update_request(self, request_id: str, *, now: datetime, **values: Any) -> None:
-        allowed = {"runtime_status", "custom_status", "status", "result", "reason", "session_id"}
-        unknown = set(values) - allowed
+        unknown = set(values) - _REQUEST_UPDATES
         if unknown:
             raise ValueError(f"unknown request columns: {sorted(unknown)}")
+        held = self._held
+        if held is not None:
+            row = held.requests.get(request_id)
+            if row is not None:
+                row.update(values, updated_at=now)
+            else:
+                held.request_updates.append((request_id, now, values))
+            return
         with self._write() as conn:
-            done = conn.execute(
-                t.requests.update().where(t.requests.c.id == request_id).values(updated_at=now, **values)
-            )
-            if done.rowcount == 0:
-                raise NotFound(f"request {request_id!r} not found")
+            self._update_request(conn, request_id, now, values)
+
+    @staticmethod
+    def _update_request(conn: sa.Connection, request_id: str, now: datetime, values: dict[str, Any]) -> None:
+        done = conn.execute(t.requests.update().where(t.requests.c.id == request_id).values(updated_at=now, **values))
+        if done.rowcount == 0:
+            raise NotFound(f"request {request_id!r} not found")
 
     def get_request(self, request_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -326,6 +450,9 @@ class SqlStore:
 
     def has_result(self, request_id: str) -> bool:
         """Whether the request's result is recorded (without reading it back)."""
+        held = self._held.requests.get(request_id) if self._held is not None else None
+        if held is not None:
+            return held["result"] is not None
         query = sa.select(t.requests.c.id).where(t.requests.c.id == request_id, t.requests.c.result.is_not(None))
         with self._read() as conn:
             return conn.execute(query).first() is not None
@@ -357,6 +484,9 @@ class SqlStore:
             "detail": detail,
             "at": now,
         }
+        if self._held is not None:
+            self._held.audit.append(row)
+            return
         with self._tx_lock:
             if self._tx_conn is not None:
                 self._tx_audit.append(row)  # one executemany when the transaction ends
@@ -397,20 +527,21 @@ class SqlStore:
         self, message_id: str, correlation_id: str | None, topic: str, body: dict[str, Any], now: datetime
     ) -> bool:
         """Queue a message once per id; False when it was already queued."""
+        row = {
+            "message_id": message_id,
+            "correlation_id": correlation_id,
+            "topic": topic,
+            "body": body,
+            "created_at": now,
+        }
+        if self._held is not None:
+            if any(r["message_id"] == message_id for r in self._held.outbox):
+                return False
+            self._held.outbox.append(row)
+            return True
         try:
             with self._write() as conn:
-                conn.execute(
-                    t.outbox.insert(),
-                    [
-                        {
-                            "message_id": message_id,
-                            "correlation_id": correlation_id,
-                            "topic": topic,
-                            "body": body,
-                            "created_at": now,
-                        }
-                    ],
-                )
+                conn.execute(t.outbox.insert(), [row])
         except StoreError as exc:
             if isinstance(exc.__cause__, IntegrityError):
                 return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,8 +52,9 @@ def test_batch_uses_the_snapshot_and_composed_query_vectors(batch_engine: Any) -
     assert batch_engine.checkpointer is None
 
 
-def test_every_line_is_answered_in_order_and_recorded(batch_engine: Any) -> None:
-    rows = [row for row, _ms in commands.run_batch(batch_engine, lines(REQUESTS))]
+@pytest.mark.parametrize("processes", [1, 2])
+def test_every_line_is_answered_in_order_and_recorded(batch_engine: Any, processes: int) -> None:
+    rows = [row for row, _ms in commands.run_batch(batch_engine, lines(REQUESTS), processes)]
     assert [r["id"] for r in rows] == [f"r{n}" for n in range(1, len(REQUESTS) + 1)]
     first = rows[0]
     assert first["location"]["normalized"] == "2LAC20AP001" and first["status_code"]["normalized"] == "VIB"
@@ -98,28 +100,32 @@ def test_with_full_query_vectors_batch_answers_exactly_as_the_online_engine(batc
         assert comparable({k: v for k, v in row.items() if k != "id"}) == comparable(online)
 
 
+@pytest.mark.parametrize("processes", [1, 2])
 def test_a_batch_that_dies_leaves_no_line_claiming_lost_work(
-    batch_engine: Any, monkeypatch: pytest.MonkeyPatch
+    batch_engine: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, processes: int
 ) -> None:
     real_ask = batch_engine.ask
-    answered: list[str] = []
+    log = tmp_path / "answered.txt"  # a file: worker processes answer too
 
     def ask(request: MaintenanceRequest, **kwargs: Any) -> Any:
         if request.text == REQUESTS[3].text:
             raise RuntimeError("killed")
         result = real_ask(request, **kwargs)
-        answered.append(result.request_id)
+        with log.open("a") as fh:
+            fh.write(result.request_id + "\n")
         return result
 
     monkeypatch.setattr(batch_engine, "ask", ask)
     out = []
     with pytest.raises(RuntimeError):
-        out.extend(commands.run_batch(batch_engine, lines(REQUESTS)))
+        out.extend(commands.run_batch(batch_engine, lines(REQUESTS), processes))
+    answered = log.read_text().split()
     assert out == [] and len(answered) >= 3
     assert all(batch_engine.deps.store.get_request(rid) is None for rid in answered)
 
 
-def test_lines_of_one_session_run_in_order(batch_engine: Any) -> None:
+@pytest.mark.parametrize("processes", [1, 2])
+def test_lines_of_one_session_run_in_order(batch_engine: Any, processes: int) -> None:
     first = batch_engine.ask(MaintenanceRequest(text="2호기 급수펌프 B 진동 심함"))
     follow_ups = ["아 B펌프 말고 A요", "우선처리로 바꿔주세요, 예비기 없음", "그리고 소음도 있음"]
     mixed = [MaintenanceRequest(text=text, session_id=first.session_id) for text in follow_ups]
@@ -128,7 +134,32 @@ def test_lines_of_one_session_run_in_order(batch_engine: Any) -> None:
         (n, json.dumps({"id": f"r{n}", **r.model_dump(include={"text", "session_id"})}, ensure_ascii=False))
         for n, r in enumerate(mixed, 1)
     ]
-    rows = [row for row, _ms in commands.run_batch(batch_engine, numbered)]
+    rows = [row for row, _ms in commands.run_batch(batch_engine, numbered, processes)]
+    assert [row["id"] for row in rows] == [f"r{n}" for n in range(1, len(mixed) + 1)]
     assert all(row["session_id"] == first.session_id for row in rows if row["id"] in ("r1", "r6", "r7"))
     turns = batch_engine.deps.store.session_history(first.session_id)
     assert [t.text for t in turns if t.role == "user"] == ["2호기 급수펌프 B 진동 심함", *follow_ups]
+
+
+def test_worker_processes_answer_and_record_as_threads_do(batch_engine: Any) -> None:
+    """Held writes, written by this process, are the rows the threads write themselves."""
+    numbered = lines(REQUESTS * 3)
+    numbered.insert(4, (99, "not json"))
+    numbered.insert(9, (98, json.dumps({"id": "short", "text": "a"})))
+    by_threads = [row for row, _ms in commands.run_batch(batch_engine, numbered, 1)]
+    by_processes = [row for row, _ms in commands.run_batch(batch_engine, numbered, 2)]
+    assert [comparable(r) for r in by_processes] == [comparable(r) for r in by_threads]
+    assert [r["status"] for r in by_processes][4] == "rejected"
+    store = batch_engine.deps.store
+
+    def recorded(row: dict[str, Any]) -> tuple[Any, ...]:
+        request = store.get_request(row["request_id"])
+        steps = [(a["step"], a["outcome"]) for a in store.audit_trail(row["request_id"])]
+        turns = [t.text for t in store.session_history(row["session_id"])] if row.get("session_id") else []
+        return request["runtime_status"], comparable(request["result"]), steps, turns
+
+    for mine, theirs in zip(by_processes, by_threads, strict=True):
+        if mine["request_id"] is not None:
+            assert recorded(mine) == recorded(theirs)
+    messages = {m["message_id"] for m in store.outbox_messages()}
+    assert {r["request_id"] for r in by_processes if r["request_id"]} <= messages

@@ -175,6 +175,20 @@ def exercise(store: SqlStore) -> set[str]:
     assert c("add_outbox", "r1", "N-1", "maintenance-results", {"status": "draft"}, NOW) is True
     assert store.add_outbox("r1", "N-1", "maintenance-results", {"status": "draft"}, NOW) is False
     assert [m["message_id"] for m in c("outbox_messages")] == ["r1"]
+
+    # Last: a batch worker's held writes, then applied by the one writer (the store stays held).
+    c("hold_writes")
+    store.create_request("r2", text="1호기 순환수펌프 소음", source="batch", now=NOW)
+    sid2, _ = store.open_session(None, new_id="S-9", user=None, now=NOW, ttl=timedelta(hours=2))
+    store.open_session("S-1", new_id="S-10", user=None, now=NOW, ttl=timedelta(hours=2))
+    store.update_request("r2", now=NOW, session_id=sid2, runtime_status="Completed", result={"status": "draft"})
+    store.update_request("r1", now=NOW, custom_status=None)
+    store.add_turn(sid2, "user", "1호기 순환수펌프 소음", "r2", NOW)
+    store.record_step("r2", "validate_input", "ok", 1.0, NOW)
+    store.add_outbox("r2", None, "maintenance-results", {"status": "draft"}, NOW)
+    c("apply_writes", [c("take_writes")])
+    assert store.get_request("r2")["result"] == {"status": "draft"}
+    assert [m["message_id"] for m in store.outbox_messages()] == ["r1", "r2"]
     return called
 
 
