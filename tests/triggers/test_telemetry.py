@@ -121,3 +121,28 @@ def test_without_opentelemetry_the_same_calls_do_nothing() -> None:
     t.finished({"request_id": "r1", "status": "draft"}, datetime.now(UTC), "portal")
     t.message("started")
     assert isinstance(telemetry.get(), telemetry.Telemetry)  # installed here: the real one
+
+
+def test_without_providers_a_step_records_nothing_and_costs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opentelemetry import trace
+
+    quiet = telemetry.Telemetry()  # on the global providers, none installed in this process
+    assert quiet.recording is False
+    calls: list[Any] = []
+    monkeypatch.setattr(quiet.tracer, "start_as_current_span", lambda *a, **kw: calls.append(a))
+    with quiet.step("r1", "parse_input") as outcome:
+        outcome["outcome"] = "error"
+    with pytest.raises(RuntimeError), quiet.step("r1", "parse_input"):
+        raise RuntimeError("the step failed")
+    assert calls == []
+    # A provider installed later (configure, or the host's own setup) turns it on.
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: TracerProvider())
+    assert quiet.recording is True
+
+
+def test_with_providers_given_it_records(otel: Any) -> None:
+    t, spans, _reader = otel
+    assert t.recording is True
+    with t.step("r1", "parse_input"):
+        pass
+    assert [s.name for s in spans.get_finished_spans()] == ["pmark3.step parse_input"]
