@@ -3,7 +3,7 @@
 from pmark3.recommend import recommend, HistorySource, InMemoryHistory, RecommendationSet
 """
 
-from pmark3.recommend.engine import INDEX_DOWN, RecommendationSet, recommend
+from pmark3.recommend.engine import EVIDENCE_COLLECTIONS, INDEX_DOWN, RecommendationSet, recommend
 from pmark3.recommend.history import HistorySource, InMemoryHistory
 
-__all__ = ["INDEX_DOWN", "HistorySource", "InMemoryHistory", "RecommendationSet", "recommend"]
+__all__ = ["EVIDENCE_COLLECTIONS", "INDEX_DOWN", "HistorySource", "InMemoryHistory", "RecommendationSet", "recommend"]

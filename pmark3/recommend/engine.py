@@ -28,6 +28,8 @@ MAX_PROCEDURES = 3
 MAX_ALTERNATIVES = 3
 SAME_ACTION_LIMIT = 2
 INDEX_DOWN = "search index unavailable; recommendations from SQL history"
+# The search collections whose hits recommend() reads: the workflow searches only these.
+EVIDENCE_COLLECTIONS = ("procedure_docs", "work_orders")
 
 
 class RecommendationSet(BaseModel):

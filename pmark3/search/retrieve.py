@@ -267,23 +267,30 @@ def retrieve(
     top: int = 10,
     *,
     vocabulary: Vocabulary | None = None,
+    collections: Sequence[str] = COLLECTIONS,
 ) -> dict[str, list[SearchHit]]:
-    """Hybrid hits per collection (keys: ports.COLLECTIONS). Raises SearchError when the index fails.
+    """Hybrid hits per collection (keys: ``collections``, by default all of ports.COLLECTIONS).
+    Raises SearchError when the index fails.
 
     ``vocabulary`` (else the one set by ``composed_queries()``) makes the query vector composed
-    where that is as good (``query_vector``); without one it is an e5 pass.
+    where that is as good (``query_vector``); without one it is an e5 pass. A collection left
+    out of ``collections`` is not searched (location documents still are where the work-order
+    passes need them: when the FL is not sure), and the hits of the others are the same.
     """
     codes = confident_codes(fields)
     vocabulary = vocabulary if vocabulary is not None else _default_vocabulary.get()
     vector = query_vector(embedder, text, codes, vocabulary)
     plan = search_plan(codes)
-    jobs = [(c, f) for c in COLLECTIONS for f in plan[c]]
+    # The best location document names the FL for the work-order passes when no FL is sure.
+    needed = set(collections) | ({"location_docs"} if "work_orders" in collections and not codes["kks"] else set())
+    searched = [c for c in COLLECTIONS if c in needed]
+    jobs = [(c, f) for c in searched for f in plan[c]]
     results = _search_all(index, text, vector, jobs, top)
-    out: dict[str, list[SearchHit]] = {c: [] for c in COLLECTIONS}
-    for c in COLLECTIONS:
+    out: dict[str, list[SearchHit]] = {c: [] for c in searched}
+    for c in searched:
         out[c] = _merge([r for (col, _), r in zip(jobs, results, strict=True) if col == c], top)
-    out["work_orders"], inferred = _feedback_pass(
-        index, text, vector, codes, out["location_docs"], out["work_orders"], top
-    )
-    out["work_orders"] = _located_pass(index, text, vector, inferred, out["location_docs"], out["work_orders"], top)
-    return out
+    if "work_orders" in out:
+        located = out.get("location_docs", [])
+        out["work_orders"], inferred = _feedback_pass(index, text, vector, codes, located, out["work_orders"], top)
+        out["work_orders"] = _located_pass(index, text, vector, inferred, located, out["work_orders"], top)
+    return {c: out[c] for c in collections}

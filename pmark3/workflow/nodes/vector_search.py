@@ -1,4 +1,9 @@
-"""vector_search: hybrid search over the four collections; an index outage degrades, never fails."""
+"""vector_search: hybrid search for the evidence; an index outage degrades, never fails.
+
+Only the collections recommendations read are searched (procedures and work orders, with the
+location documents where they place the work-order search): equipment documents' hits were
+searched on every request and never shown.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import Any
 
 from pmark3.errors import SearchError
 from pmark3.models import FIELD_NAMES
-from pmark3.recommend import INDEX_DOWN
+from pmark3.recommend import EVIDENCE_COLLECTIONS, INDEX_DOWN
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +25,15 @@ def vector_search(state: dict[str, Any], deps: Any) -> dict[str, Any]:
 
     fields = {name: state.get(name) or {} for name in FIELD_NAMES}
     try:
-        hits = retrieve(deps.index, deps.embedder, state["text"], fields, top=10, vocabulary=deps.query_vocabulary)
+        hits = retrieve(
+            deps.index,
+            deps.embedder,
+            state["text"],
+            fields,
+            top=10,
+            vocabulary=deps.query_vocabulary,
+            collections=EVIDENCE_COLLECTIONS,
+        )
     except SearchError as exc:
         log.warning("search failed (%s): %s", INDEX_DOWN, exc.message)
         return {"search_hits": None}
