@@ -24,8 +24,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from multiprocessing.pool import AsyncResult, Pool
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from types import TracebackType
 from typing import Any
 
@@ -94,7 +93,7 @@ class BatchRunner:
         self.engine = engine
         self.processes = processes if can_fork() else 1
         self.threads = threads
-        self._pool: Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> BatchRunner:
         if self.processes > 1:
@@ -104,8 +103,7 @@ class BatchRunner:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._pool is not None:
             # Workers only hold answers not yet written: nothing of theirs is lost by stopping them.
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def run(self, lines: Iterable[tuple[int, str]]) -> Iterator[Row]:
@@ -126,7 +124,7 @@ class BatchRunner:
 _worker_engine: Any = None
 
 
-def _start_workers(engine: Any, processes: int) -> Pool:
+def _start_workers(engine: Any, processes: int) -> ProcessPoolExecutor:
     global _worker_engine
     deps = engine.deps
     # SQLite connections must not cross a fork (a child would share the parent's file locks):
@@ -134,8 +132,16 @@ def _start_workers(engine: Any, processes: int) -> Pool:
     deps.store.engine.dispose()
     _close_index_files(deps.index)
     _worker_engine = engine
+    # A worker that dies or fails to start breaks the pool (BrokenProcessPool) instead of
+    # leaving its task unanswered, as multiprocessing.Pool would.
+    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
     try:
-        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_worker_init)
+        # With "fork" the executor starts every worker at the first task: now, while the
+        # files are closed.
+        pool.submit(os.getpid).result()
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
     finally:
         _worker_engine = None
         _reopen_index_files(deps.index)
@@ -192,7 +198,9 @@ def _answer_slice(items: list[tuple[Any, MaintenanceRequest]]) -> list[tuple[dic
     return out
 
 
-def _run_on_processes(engine: Any, pool: Pool, processes: int, lines: Iterable[tuple[int, str]]) -> Iterator[Row]:
+def _run_on_processes(
+    engine: Any, pool: ProcessPoolExecutor, processes: int, lines: Iterable[tuple[int, str]]
+) -> Iterator[Row]:
     store = engine.deps.store
     items = iter(lines)
     # In input order: ("rows", rows) ready now, ("async", task) answered by a worker,
@@ -205,7 +213,7 @@ def _run_on_processes(engine: Any, pool: Pool, processes: int, lines: Iterable[t
     def submit() -> None:
         nonlocal part, queued
         if part:
-            slots.append(("async", pool.apply_async(_answer_slice, (part,))))
+            slots.append(("async", pool.submit(_answer_slice, part)))
             part = []
             queued += 1
 
@@ -244,8 +252,8 @@ def _run_on_processes(engine: Any, pool: Pool, processes: int, lines: Iterable[t
                 elif kind == "async":
                     queued -= 1
                     fill()  # keep the workers busy while this one waits and writes
-                    task: AsyncResult[list[tuple[dict[str, Any], float, PendingWrites]]] = value
-                    for row, ms, pending in task.get():
+                    task: Future[list[tuple[dict[str, Any], float, PendingWrites]]] = value
+                    for row, ms, pending in task.result():
                         rows.append((row, ms))
                         writes.append(pending)
                 else:

@@ -163,3 +163,23 @@ def test_worker_processes_answer_and_record_as_threads_do(batch_engine: Any) -> 
             assert recorded(mine) == recorded(theirs)
     messages = {m["message_id"] for m in store.outbox_messages()}
     assert {r["request_id"] for r in by_processes if r["request_id"]} <= messages
+
+
+def test_a_worker_process_that_dies_stops_the_batch_instead_of_hanging(
+    batch_engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    real_ask = batch_engine.ask
+
+    def ask(request: MaintenanceRequest, **kwargs: Any) -> Any:
+        if request.text == REQUESTS[3].text:
+            os._exit(1)  # killed: no exception reaches the parent
+        return real_ask(request, **kwargs)
+
+    monkeypatch.setattr(batch_engine, "ask", ask)
+    out = []
+    with pytest.raises(BrokenProcessPool):
+        out.extend(commands.run_batch(batch_engine, lines(REQUESTS), 2))
+    assert out == []
