@@ -39,6 +39,7 @@ PROBES = [
         "probes6.jsonl",
         "probes7.jsonl",
         "probes8.jsonl",
+        "probes9.jsonl",
     )
 ]
 FIELDS = ("unit", "kks_system", "equipment_class", "failure_mode", "priority", "scenario")

@@ -73,11 +73,12 @@ class Normalizer:
     def evidence(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> dict[str, str]:
         """The calibration key of each field (what ``calibration.fit`` counts)."""
         s = self._state(parsed, text, history)
+        lang = f"@{parsed.language}"
         return {
-            "location": _location_key(s),
-            "equipment_type": f"{s.cls.key}:{parsed.scenario}",
-            "status_code": f"{s.mode.key}:{parsed.scenario}",
-            "priority": f"{s.priority.key}:{parsed.scenario}",
+            "location": _location_key(s) + lang,
+            "equipment_type": f"{s.cls.key}:{parsed.scenario}{lang}",
+            "status_code": f"{s.mode.key}:{parsed.scenario}{lang}",
+            "priority": f"{s.priority.key}:{parsed.scenario}{lang}",
         }
 
     def _state(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> State:
@@ -142,15 +143,16 @@ class Normalizer:
         a.clear_cache()
 
     # ------------------------------------------------------------------ fields
-    def _conf(self, field: str, key: str, scenario: str) -> float:
-        return self.calibrator.confidence(field, f"{key}:{scenario}")
+    def _conf(self, field: str, key: str, scenario: str, lang: str) -> float:
+        # "@lang": a language's own estimate caps the pooled one (calibration.py).
+        return self.calibrator.confidence(field, f"{key}:{scenario}@{lang}")
 
     def _label(self, kind: str, code: str | int | None, lang: str) -> str | None:
         return self.catalog.name(kind, code, lang)
 
     def _location(self, s: State, lang: str) -> LocationField:
         unit, system = s.unit.value, s.system.value
-        conf = self.calibrator.confidence("location", _location_key(s))
+        conf = self.calibrator.confidence("location", f"{_location_key(s)}@{lang}")
         unit_s = str(unit) if unit is not None else None
         system_s = str(system) if system is not None else None
         cls = str(s.cls.value) if s.cls.value else None
@@ -217,7 +219,7 @@ class Normalizer:
         return f"{u} {name}"
 
     def _coded(self, v: Value, field: str, scenario: str, lang: str) -> NormalizedField:
-        conf = self._conf(field, v.key, scenario)
+        conf = self._conf(field, v.key, scenario, lang)
         if field == "status_code" and v.value == "UNK":
             conf = min(conf, NO_UNIT_CAP)  # "unknown" is right, but the answer should ask what is wrong
         alts = [
