@@ -163,6 +163,7 @@ if __name__ == "__main__":  # pragma: no cover - a maintenance command
             "probes6.jsonl",
             "probes7.jsonl",
             "probes8.jsonl",
+            "probes9.jsonl",
         )
     ]
     n = write_examples(sources, Path(__file__).with_name("data") / EXAMPLES_FILE)

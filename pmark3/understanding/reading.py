@@ -328,6 +328,11 @@ class Analyzer:
         # English puts the head first: "spare motor for the CEP", "bearing of the pump".
         heads = [h for h in heads if not _COMPLEMENT_BEFORE.search(canon[max(0, h.start - 20) : h.start])] or heads
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
+        if boundary == len(canon) and r.language == "en" and r.scenario == "S1" and heads:
+            # Nothing read as a symptom: English names its subject first ("#1 CWP A travelling screen
+            # heavily loaded ..., screen wash pump running nonstop"), so later sentences only add context.
+            stop = canon.find("|", heads[0].end)
+            boundary = len(canon) if stop < 0 else stop
         before = [h for h in heads if h.start <= boundary]
         if not before:
             # Only a landmark before the symptom still beats words after it.
@@ -634,8 +639,10 @@ _PLACE_AFTER = re.compile(r"^[^|]{0,3}?(?:쪽|측|부근|근처)")
 
 
 # "cable into MCC D", "lugs in the switchgear": where the part is, as "of/for/on" say whose it is.
+# A qualifier may sit between: "switch for DC EOP", "pump A on #2 FGD", "valve of the no 2 BFP".
 _COMPLEMENT_BEFORE = re.compile(
-    r"(?:^| )(?:of|for|on|into|in|inside)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)? $"
+    r"(?:^| )(?:of|for|on|into|in|inside)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)?"
+    r"(?: # ?[0-2]| no [0-2]| [0-2]| dc| ac| main| aux| emergency| standby| spare)? $"
 )
 _CHANNELS = frozenset({"dcs", "hmi"})
 _BREAKERS = frozenset({"차단기", "breaker", "circuit breaker", "vcb", "acb"})

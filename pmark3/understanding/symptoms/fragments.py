@@ -3,7 +3,8 @@
 G = r"[^|]{0,14}?"  # a short gap inside one clause: "|" separates clauses
 
 TEMP = r"(?:온도|temp|temperature|권선온도|베어링온도|유온|오일온도|bearing temp|oil temp|top oil)"
-PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|양정|pump head)"
+# "press" is how English field notes shorten pressure ("discharge press dropped").
+PRESS = r"(?:토출압력|토출압|출구압력|압력|pressure|discharge pressure|(?<![a-z])press(?![a-z])|양정|pump head)"
 FLOW = r"(?:유량|풍량|airflow|출력(?!전압|주파수)|output(?! voltage| frequency)|load|(?<!과)부하|공급량)"
 # English words only as whole words ("up" is not inside "coupling").
 UP = r"(?:높|상승|올라|증가|올라감|오름|오르(?!내|락)|(?<![a-z])(?:high|higher|rising|rise|rises|increas\w*|up)(?![a-z]))"

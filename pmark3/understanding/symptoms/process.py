@@ -158,6 +158,13 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     # A pressure rising past normal is high output (a vessel's or pipe's becomes a deviation).
     ("HIO", 3, r"(?:압력|pressure)[^|]{0,14}?(?:까지|to) ?(?:상승|올라|rose|increased)"),
+    # English puts the verb first: "pressure creeping up to 9.8 bar", "press climbed to 1.6 MPa".
+    (
+        "HIO",
+        3,
+        r"(?:pressure|(?<![a-z])press)(?![a-z])[^|]{0,14}?"
+        r"(?:rose|risen|rising|climb\w*|creep\w* up|crept up|gone up|went up|going up|increased) to \d",
+    ),
     # A cooler said not to cool, or running hotter at its outlet: heat transfer, not the blockage
     # or the cleaning behind it (a cooler only "plugged" stays PLU, as probes4 labels it).
     (
