@@ -1,7 +1,7 @@
 """Benchmark: `pmark3 batch` end to end, on unique request texts.
 
 Runs every distinct request text of the labeled dev and test splits and the parser's probe
-sets (≈ 940 texts; only the texts are read, never the labels) through the same batch
+sets (≈ 2,100 texts; only the texts are read, never the labels) through the same batch
 function and engine as `pmark3 batch`, all nodes and SQLite writes included, and prints
 requests/s and per-request p50/p95. No text repeats, so no in-memory cache answers a
 request twice; the parser alone is measured by bench/parse_bench.py.

@@ -54,6 +54,7 @@ def test_ask_json_follows_the_result_contract(settings: Any) -> None:
         (("ask", "x" * 1001), "too long"),
         (("ask", "펌프 진동", "--session", "S-nope"), "does not exist"),
         (("batch", "/no/such/file.jsonl"), "no such file"),
+        (("batch", "in.jsonl", "--processes", "0"), "at least 1"),
         (("eval", "/no/such/file.jsonl"), "no such file"),
         (("ingest", "/no/such/file.jsonl"), "no such file"),
         (("frobnicate",), "invalid choice"),
