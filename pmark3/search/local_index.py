@@ -408,3 +408,14 @@ class LocalHybridIndex:
     def close(self) -> None:
         self.flush()
         self._store.close()
+
+    def close_files(self) -> None:
+        """Close the document file but keep the in-memory index, before a fork: a SQLite
+        connection must not cross one (the child would share the parent's file locks)."""
+        self._store.close()
+
+    def reopen_files(self) -> None:
+        """Open the document file again after ``close_files``, in the parent or a forked child."""
+        self._store = DocStore(self.path / "docs.sqlite")
+        for collection in self._collections.values():
+            collection.store = self._store

@@ -152,20 +152,16 @@ def _close_index_files(index: Any) -> None:
     from pmark3.search.local_index import LocalHybridIndex
 
     if isinstance(index, LocalHybridIndex):
-        index._store.close()
+        index.close_files()
 
 
 def _reopen_index_files(index: Any) -> None:
-    # The local index keeps its documents in a SQLite file (search/docstore.py), read on every
-    # search; its other structures are in memory and are shared with the workers as forked.
-    from pmark3.search.docstore import DocStore
+    # The local index reads its documents from a SQLite file on every search; its other
+    # structures are in memory and are shared with the workers as forked.
     from pmark3.search.local_index import LocalHybridIndex
 
     if isinstance(index, LocalHybridIndex):
-        fresh = DocStore(index.path / "docs.sqlite")
-        index._store = fresh
-        for collection in index._collections.values():
-            collection.store = fresh
+        index.reopen_files()
 
 
 def _worker_init() -> None:
