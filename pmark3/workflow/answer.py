@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pmark3.catalog import Catalog
+from pmark3.workflow.language import answer_language
 
 UNIT_NAMES = {
     "ko": {"0": "공용", "1": "1호기", "2": "2호기"},
@@ -74,7 +75,7 @@ def questions_for(
 
 
 def compose(state: dict[str, Any], catalog: Catalog, questions: list[str]) -> str:
-    lang = state.get("language") or "ko"
+    lang = answer_language(state.get("language"))
     ko = lang == "ko"
     fields = {k: state.get(k) or {} for k in ("location", "equipment_type", "status_code", "priority")}
     lines = [receipt_line(fields, catalog, lang)]
