@@ -4,6 +4,11 @@ Scores are in [0, 1] and mostly say how well a record matches the request's code
 (same FL, same failure mode, same class), with the search rank as a tie-breaker:
 people trust "same pump, same fault" more than a similarity number. Every id is
 checked against the store before it is shown.
+
+Each reason is one line that starts with its source id ("WO-2023-04417: ..."), written in
+the request's language as the answer is (``answer_language``): Korean for Korean and mixed
+requests, English for English ones. Codes, ids, dates and the work order's own actions and
+parts stay as recorded.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -20,6 +25,7 @@ from pmark3.models import Recommendation
 from pmark3.plant import Procedure, WorkOrder
 from pmark3.ports import SearchHit
 from pmark3.recommend.history import HistorySource
+from pmark3.workflow.language import answer_language
 
 CONFIDENT = 0.8
 DUPLICATE_WINDOW = timedelta(days=30)
@@ -30,6 +36,9 @@ SAME_ACTION_LIMIT = 2
 INDEX_DOWN = "search index unavailable; recommendations from SQL history"
 # The search collections whose hits recommend() reads: the workflow searches only these.
 EVIDENCE_COLLECTIONS = ("procedure_docs", "work_orders")
+Lang = Literal["ko", "en"]
+_PROCEDURE_KIND_KO = {"isolation": "격리", "inspection": "점검", "repair": "보수"}
+_FIELD_KO = {"location": "위치", "equipment_type": "기기 종류", "status_code": "고장 모드", "priority": "우선순위"}
 
 
 class RecommendationSet(BaseModel):
@@ -70,7 +79,9 @@ def _part(field: Any, name: str) -> Any:
     return getattr(field, name, None)
 
 
-def _hours(h: Any) -> str:
+def _hours(h: Any, lang: Lang) -> str:
+    if lang == "ko":
+        return f"{float(h):g}시간" if h else "작업시간 기록 없음"
     return f"{float(h):g} h" if h else "hours not recorded"
 
 
@@ -129,18 +140,24 @@ def _wo_score(req: _Request, wo: dict[str, Any], rank: int, n: int) -> float:
     return round(min(1.0, match + 0.15 * (1 - rank / max(n, 1))), 4)
 
 
-def _wo_reason(req: _Request, wo: dict[str, Any], catalog: Catalog) -> str:
+def _wo_reason(req: _Request, wo: dict[str, Any], catalog: Catalog, lang: Lang) -> str:
+    ko = lang == "ko"
     if req.kks and wo["kks"] == req.kks:
-        where = "same equipment"
+        where = "동일 설비" if ko else "same equipment"
     elif req.cls and wo["equipment_class"] == req.cls:
-        where = f"same {catalog.name('equipment_type', req.cls, 'en') or req.cls} class at {wo['kks']}"
+        cls = catalog.name("equipment_type", req.cls, lang) or req.cls
+        where = f"동일 기종({cls}) 설비 {wo['kks']}" if ko else f"same {cls} class at {wo['kks']}"
     else:
-        where = f"at {wo['kks']}"
+        where = f"설비 {wo['kks']}" if ko else f"at {wo['kks']}"
     fm = wo["failure_mode"]
-    what = "same failure mode" if req.fm and fm == req.fm else (catalog.name("status_code", fm, "en") or fm)
+    if req.fm and fm == req.fm:
+        what = "동일 고장 모드" if ko else "same failure mode"
+    else:
+        what = str(catalog.name("status_code", fm, lang) or fm)
+    # The record's own words: actions and part names are not translated.
     parts = ", ".join(p.get("name", "") for p in wo["parts"][:2] if p.get("name"))
     action = _short(wo["actions"] or wo["text"], 50)
-    bits = [where, str(what), action + (f" ({parts})" if parts else ""), _hours(wo["labour_hours"])]
+    bits = [where, what, action + (f" ({parts})" if parts else ""), _hours(wo["labour_hours"], lang)]
     return f"{wo['id']}: " + ", ".join(bits) + f", {wo['reported_at']}"
 
 
@@ -165,7 +182,7 @@ def _diverse(scored: list[tuple[float, dict[str, Any]]], limit: int) -> list[tup
     return taken
 
 
-def _similar(req: _Request, candidates: list[dict[str, Any]], catalog: Catalog) -> list[Recommendation]:
+def _similar(req: _Request, candidates: list[dict[str, Any]], catalog: Catalog, lang: Lang) -> list[Recommendation]:
     closed = [c for c in candidates if c["status"] != "open"]
     scored = [(_wo_score(req, wo, i, len(closed)), wo) for i, wo in enumerate(closed)]
     return [
@@ -174,7 +191,7 @@ def _similar(req: _Request, candidates: list[dict[str, Any]], catalog: Catalog) 
             id=wo["id"],
             title=_short(wo["text"], 80),
             score=score,
-            reason=_wo_reason(req, wo, catalog),
+            reason=_wo_reason(req, wo, catalog, lang),
             details={k: wo[k] for k in ("kks", "failure_mode", "reported_at", "actions", "parts", "labour_hours")},
         )
         for score, wo in _diverse(scored, MAX_WORK_ORDERS)
@@ -209,7 +226,30 @@ def _proc_from_record(p: Procedure) -> dict[str, Any]:
     }
 
 
-def _procedures(req: _Request, candidates: list[dict[str, Any]], catalog: Catalog) -> list[Recommendation]:
+def _proc_reason(
+    req: _Request, p: dict[str, Any], catalog: Catalog, lang: Lang, *, covers_fm: bool, in_system: bool
+) -> str:
+    if lang == "ko":
+        kind = _PROCEDURE_KIND_KO.get(p["kind"], p["kind"])
+        why = [f"{kind} 절차" if kind else "절차"]
+        if req.cls:
+            why.append(f"{catalog.name('equipment_type', req.cls, 'ko') or req.cls} 대상")
+        if covers_fm:
+            why.append(f"{catalog.name('status_code', req.fm, 'ko') or req.fm} 대응")
+        if in_system:
+            why.append(f"{req.system} 계통")
+    else:
+        why = [f"{p['kind']} procedure" if p["kind"] else "procedure"]
+        if req.cls:
+            why.append(f"for {catalog.name('equipment_type', req.cls, 'en') or req.cls}")
+        if covers_fm:
+            why.append(f"covers {catalog.name('status_code', req.fm, 'en') or req.fm}")
+        if in_system:
+            why.append(f"in system {req.system}")
+    return f"{p['id']}: " + ", ".join(why)
+
+
+def _procedures(req: _Request, candidates: list[dict[str, Any]], catalog: Catalog, lang: Lang) -> list[Recommendation]:
     scored = []
     for rank, p in enumerate(candidates):
         if req.cls and p["equipment_class"] != req.cls:
@@ -217,14 +257,8 @@ def _procedures(req: _Request, candidates: list[dict[str, Any]], catalog: Catalo
         fit_sys = 0.2 if req.system and req.system in p["systems"] else (0.1 if not p["systems"] else 0.0)
         fit_fm = 0.25 if req.fm and req.fm in p["failure_modes"] else (0.1 if not p["failure_modes"] else 0.0)
         score = (0.45 if req.cls else 0.1) + fit_sys + fit_fm + 0.1 * (1 - rank / max(len(candidates), 1))
-        why = [f"{p['kind']} procedure" if p["kind"] else "procedure"]
-        if req.cls:
-            why.append(f"for {catalog.name('equipment_type', req.cls, 'en') or req.cls}")
-        if fit_fm > 0.1:
-            why.append(f"covers {catalog.name('status_code', req.fm, 'en') or req.fm}")
-        if fit_sys > 0.1:
-            why.append(f"in system {req.system}")
-        scored.append((round(min(score, 1.0), 4), p, f"{p['id']}: " + ", ".join(why)))
+        why = _proc_reason(req, p, catalog, lang, covers_fm=fit_fm > 0.1, in_system=fit_sys > 0.1)
+        scored.append((round(min(score, 1.0), 4), p, why))
     scored.sort(key=lambda t: (-t[0], t[1]["id"]))
     return [
         Recommendation(
@@ -249,7 +283,14 @@ def _procedures(req: _Request, candidates: list[dict[str, Any]], catalog: Catalo
 _CODE_TABLES = {"equipment_type": "equipment_classes", "status_code": "failure_modes", "priority": "priorities"}
 
 
-def _alternatives(req: _Request, catalog: Catalog, history: HistorySource) -> list[Recommendation]:
+def _alt_reason(req: _Request, name: str, value: Any, conf: float, lang: Lang) -> str:
+    current, current_conf = req.value(name), req.confidence(name)
+    if lang == "ko":
+        return f"{value}: {_FIELD_KO[name]} 대안 ({conf:.2f}); 현재 값 {current or '없음'} ({current_conf:.2f})"
+    return f"{value}: alternative {name} ({conf:.2f}); current {current or 'none'} at {current_conf:.2f}"
+
+
+def _alternatives(req: _Request, catalog: Catalog, history: HistorySource, lang: Lang) -> list[Recommendation]:
     out: list[Recommendation] = []
     for name, field in req.fields.items():
         if field is None or req.confidence(name) >= CONFIDENT:
@@ -274,8 +315,7 @@ def _alternatives(req: _Request, catalog: Catalog, history: HistorySource) -> li
                     id=str(value),
                     title=str(title),
                     score=round(conf, 4),
-                    reason=f"{value}: alternative {name} ({conf:.2f}); current {req.value(name) or 'none'} "
-                    f"at {req.confidence(name):.2f}",
+                    reason=_alt_reason(req, name, value, conf, lang),
                     details={"field": name},
                 )
             )
@@ -314,14 +354,31 @@ def _duplicate(
     return None, [f"possible duplicate of {ident}: location or failure mode is uncertain"]
 
 
+def _dup_reason(d: dict[str, Any], lang: Lang) -> str:
+    if lang == "ko":
+        return f"{d['id']}: 동일 위치·고장 모드의 미결 통지, {d['reported_at']} 접수; 중복 대상 {d['id']}"
+    return (
+        f"{d['id']}: open notification for the same location and failure mode, "
+        f"reported {d['reported_at']}; duplicate of {d['id']}"
+    )
+
+
 def recommend(
     fields: Mapping[str, Any] | Any,
     hits: Mapping[str, Sequence[SearchHit]] | None,
     history: HistorySource,
     catalog: Catalog,
     now: datetime,
+    *,
+    language: str | None = "en",
 ) -> RecommendationSet:
-    """Recommendations for one request; ``hits=None`` means the index was unavailable."""
+    """Recommendations for one request; ``hits=None`` means the index was unavailable.
+
+    ``language`` is the request's language as the workflow decided it (``state["language"]``:
+    "ko", "en", or "mixed"); the reasons follow ``answer_language`` of it, so Korean for
+    "ko", "mixed" and None, English for "en". Callers that say nothing get English.
+    """
+    lang = answer_language(language)
     req = _Request(fields)
     warnings: list[str] = []
     recs: list[Recommendation] = []
@@ -338,8 +395,7 @@ def recommend(
                 id=d["id"],
                 title=_short(d["text"], 80),
                 score=1.0,
-                reason=f"{d['id']}: open notification for the same location and failure mode, "
-                f"reported {d['reported_at']}; duplicate of {d['id']}",
+                reason=_dup_reason(d, lang),
                 details={"kks": d["kks"], "failure_mode": d["failure_mode"], "reported_at": d["reported_at"]},
             )
         )
@@ -380,9 +436,9 @@ def recommend(
     stale = sorted({w["id"] for w in wos if w["id"] not in known} | {p["id"] for p in procs if p["id"] not in known})
     if stale:
         warnings.append(f"skipped {len(stale)} search hit(s) citing unknown ids: {', '.join(stale)}")
-    recs += _similar(req, [w for w in wos if w["id"] in known and w["id"] != duplicate_of], catalog)
-    recs += _procedures(req, [p for p in procs if p["id"] in known], catalog)
-    recs += _alternatives(req, catalog, history)
+    recs += _similar(req, [w for w in wos if w["id"] in known and w["id"] != duplicate_of], catalog, lang)
+    recs += _procedures(req, [p for p in procs if p["id"] in known], catalog, lang)
+    recs += _alternatives(req, catalog, history, lang)
 
     cited = [r.id for r in recs if r.kind != "code"]
     # Only the duplicate can still be unchecked: everything else was chosen from ``known``.
