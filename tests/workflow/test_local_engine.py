@@ -216,3 +216,14 @@ def test_an_empty_azure_sql_database_is_never_filled_with_the_demo_plant(tmp_pat
     store = EmptyStore()
     assert ensure_plant_data(store, settings) is False  # type: ignore[arg-type]
     assert store.loaded is False
+
+
+def test_recommendation_reasons_follow_the_request_language(engine: Any) -> None:
+    korean = engine.ask(MaintenanceRequest(text="2호기 급수펌프 B 진동 심함"))
+    english = engine.ask(MaintenanceRequest(text="Unit 2 feedwater pump B vibration high"))
+    for result, marker in ((korean, "동일"), (english, "same")):
+        work_orders = [r for r in result.recommendations if r.kind == "work_order"]
+        assert work_orders
+        assert all(r.reason.startswith(f"{r.id}: ") for r in result.recommendations)
+        assert any(marker in r.reason for r in work_orders), [r.reason for r in work_orders]
+    assert not any("same" in r.reason for r in korean.recommendations if r.kind == "work_order")

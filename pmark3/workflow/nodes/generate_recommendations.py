@@ -7,6 +7,7 @@ from typing import Any
 
 from pmark3.models import FIELD_NAMES
 from pmark3.ports import SearchHit
+from pmark3.workflow.language import answer_language
 
 
 def generate_recommendations(state: dict[str, Any], deps: Any) -> dict[str, Any]:
@@ -20,7 +21,14 @@ def generate_recommendations(state: dict[str, Any], deps: Any) -> dict[str, Any]
     )
     fields = {name: state.get(name) or {} for name in FIELD_NAMES}
     history = deps.history or deps.store
-    result = recommend(fields, hits, history, deps.catalog, now=datetime.fromisoformat(state["received_at"]))
+    result = recommend(
+        fields,
+        hits,
+        history,
+        deps.catalog,
+        now=datetime.fromisoformat(state["received_at"]),
+        language=answer_language(state.get("language")),
+    )
     warnings = list(state.get("warnings") or [])
     warnings.extend(w for w in result.warnings if w not in warnings)
     return {

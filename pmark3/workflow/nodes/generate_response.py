@@ -7,12 +7,13 @@ from typing import Any
 
 from pmark3.errors import LLMError
 from pmark3.workflow.answer import compose, questions_for, receipt_line
+from pmark3.workflow.language import answer_language
 
 log = logging.getLogger(__name__)
 
 
 def generate_response(state: dict[str, Any], deps: Any) -> dict[str, Any]:
-    lang = state.get("language") or "ko"
+    lang = answer_language(state.get("language"))
     fields = {k: state.get(k) or {} for k in ("location", "equipment_type", "status_code", "priority")}
     questions = questions_for(fields, state.get("scenario"), deps.catalog, lang, deps.settings.question_confidence)
     response = compose(state, deps.catalog, questions)
