@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pmark3.catalog import Catalog
@@ -14,7 +14,7 @@ from pmark3.understanding.analyzers import shared_analyzer
 from pmark3.understanding.calibration import Calibrator
 from pmark3.understanding.fallback import EmbeddingFallback
 from pmark3.understanding.gazetteer import Entry
-from pmark3.understanding.hints import Hints, apply_hints
+from pmark3.understanding.hints import Hints, SourceHints, SourceOutcome, apply_hints, apply_source, tag_aliases
 from pmark3.understanding.lexicon import COMMON_SYSTEMS
 from pmark3.understanding.reading import Analyzer
 from pmark3.understanding.session import State, Value, answered_unit, merge, prior_state, state_of
@@ -33,6 +33,7 @@ _UNIT_GROUP = {
     "common": "common",
     "common_system": "common",
     "history": "history",
+    "source": "explicit",  # stated by the source system (a CMMS notification's unit), not guessed
 }
 
 
@@ -58,10 +59,42 @@ class Normalizer:
         self.calibrator = calibrator or Calibrator()
         self.fallback = EmbeddingFallback(catalog, embedder) if embedder is not None else None
         self._kks = {fl.kks: fl for fl in locations}
+        self._tag_aliases = tag_aliases(locations)
 
     # ------------------------------------------------------------------ public
     def normalize(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> NormalizedFields:
-        state = self._state(parsed, text, history)
+        return self._fields(self._state(parsed, text, history), parsed)
+
+    def normalize_with_source(
+        self,
+        parsed: ParsedRequest,
+        text: str,
+        history: Sequence[Turn],
+        source: Mapping[str, str | None],
+    ) -> tuple[NormalizedFields, list[str]]:
+        """``normalize`` with what the source system states besides the text (a CMMS
+        notification's ``unit`` and ``equipment_tag``; ``hints.SourceHints``), and the warnings
+        about hints that were ignored or that the text contradicts."""
+        hints, warnings = SourceHints.read(source, self._kks, self._tag_aliases)
+        outcome = SourceOutcome()
+        state = self._state(parsed, text, history, hints, outcome)
+        fields = self._fields(state, parsed)
+        loc = fields.location
+        other = outcome.other_location
+        if other is None and outcome.other_unit is not None:
+            cls = str(state.cls.value) if state.cls.value else None
+            system = str(state.system.value) if state.system.value is not None else None
+            other = self.analyzer.register.locate(outcome.other_unit, system, state.train, cls)
+        if other is not None and other != loc.normalized:
+            alt = Alternative(
+                value=other,
+                confidence=round(min(loc.confidence, 0.4), 3),
+                label=self._register_name(other, parsed.language),
+            )
+            loc.alternatives = [alt, *(a for a in loc.alternatives if a.value != other)][:3]
+        return fields, warnings + outcome.warnings
+
+    def _fields(self, state: State, parsed: ParsedRequest) -> NormalizedFields:
         lang, scenario = parsed.language, parsed.scenario
         return NormalizedFields(
             location=self._location(state, lang),
@@ -81,7 +114,14 @@ class Normalizer:
             "priority": f"{s.priority.key}:{parsed.scenario}{lang}",
         }
 
-    def _state(self, parsed: ParsedRequest, text: str, history: Sequence[Turn]) -> State:
+    def _state(
+        self,
+        parsed: ParsedRequest,
+        text: str,
+        history: Sequence[Turn],
+        source: SourceHints | None = None,
+        outcome: SourceOutcome | None = None,
+    ) -> State:
         r = self.analyzer.read(text, has_history=bool(history))
         scenario = parsed.scenario
         if scenario != "S3" and r.classes and r.classes[0].value is None:
@@ -94,6 +134,10 @@ class Normalizer:
             prior = prior_state(history, self.analyzer, self.catalog)
             if prior is not None:
                 state = merge(prior, state, r)
+        if source is not None:
+            # Before the embedding fallback and the LLM's hints: the source's stated facts fill
+            # what the words leave open, and the others then check against the result.
+            apply_source(state, source, self.analyzer.register, outcome)
         if self.fallback is not None and state.system.value is None and state.cls.value is None:
             self.fallback.fill(state, text)
         if parsed.parser == "llm" and parsed.hints:
