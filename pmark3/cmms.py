@@ -55,6 +55,12 @@ class CmmsMessage:
     unit: str | None = None
     equipment_tag: str | None = None
 
+    def source_hints(self) -> dict[str, str | None] | None:
+        """The unit and equipment tag, for the workflow's normalize step to check and use."""
+        if self.unit is None and self.equipment_tag is None:
+            return None
+        return {"unit": self.unit, "equipment_tag": self.equipment_tag}
+
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:

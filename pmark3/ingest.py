@@ -103,6 +103,7 @@ async def handle_message(
         settings=settings,
         source=SOURCE,
         notification_id=msg.notification_id,
+        source_hints=msg.source_hints(),
     )
     await starter.start(request_id, state)
     return IngestOutcome("started", request_id, msg.notification_id)

@@ -6,6 +6,7 @@ both LangGraph (with this schema) and the orchestrator's ``merge`` do.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypedDict
 
@@ -21,6 +22,8 @@ class WorkflowState(TypedDict, total=False):
     user: str | None
     source: str
     notification_id: str | None
+    # Only a CMMS message carries these: {"unit", "equipment_tag"} as the source states them.
+    source_hints: dict[str, str | None] | None
     received_at: str
     max_quality_retries: int
     language: str
@@ -56,9 +59,15 @@ def new_state(
     settings: Settings,
     source: str = "portal",
     notification_id: str | None = None,
+    source_hints: Mapping[str, str | None] | None = None,
 ) -> dict[str, Any]:
-    """The orchestrator's input: everything the walk needs, including the retry bound."""
-    return {
+    """The orchestrator's input: everything the walk needs, including the retry bound.
+
+    ``source_hints`` is what the source system states besides the text (a CMMS notification's
+    ``unit`` and ``equipment_tag``); normalize_terms checks it against the register. It is not
+    part of ``MaintenanceRequest``, so no HTTP, CLI or batch caller can set it.
+    """
+    state: dict[str, Any] = {
         "request_id": request_id,
         "session_id": request.session_id,
         "text": request.text,
@@ -72,3 +81,6 @@ def new_state(
         "errors": [],
         "step_timings": {},
     }
+    if source_hints and any(v is not None for v in source_hints.values()):
+        state["source_hints"] = {"unit": source_hints.get("unit"), "equipment_tag": source_hints.get("equipment_tag")}
+    return state
