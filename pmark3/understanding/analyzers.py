@@ -2,7 +2,12 @@
 
 Building the gazetteer and the typo index takes a few hundred milliseconds, and a
 correction taught through ``Normalizer.learn`` must be seen by the parser too, so both
-ask for the analyzer here instead of building their own.
+ask for the analyzer here instead of building their own; give both the same history.
+
+The history is part of the key: an analyzer that learned from a plant's closed work orders
+reads some requests differently (the learned failure-mode fallback), so a parser built
+without a history must not be handed one that has one, whatever was built before it in
+the process.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from pmark3.catalog import Catalog
 from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.understanding.reading import Analyzer
 
-_CACHE: dict[tuple[int, int], Analyzer] = {}
+_CACHE: dict[tuple[int, int, tuple[int, str, str] | None], Analyzer] = {}
 
 
 def _fingerprint(locations: Sequence[FunctionalLocation]) -> int:
@@ -25,13 +30,12 @@ def shared_analyzer(
     locations: Sequence[FunctionalLocation],
     work_orders: Sequence[WorkOrder] | None = None,
 ) -> Analyzer:
-    key = (id(catalog), _fingerprint(locations))
+    history = (len(work_orders), work_orders[0].id, work_orders[-1].id) if work_orders else None
+    key = (id(catalog), _fingerprint(locations), history)
     found = _CACHE.get(key)
     if found is None:
-        found = Analyzer(catalog, locations)
+        found = Analyzer(catalog, locations, work_orders)
         if len(_CACHE) > 8:
             _CACHE.clear()
         _CACHE[key] = found
-    if work_orders:
-        found.use_work_orders(work_orders)
     return found

@@ -120,10 +120,10 @@ class Analyzer:
         self.register = RegisterIndex(self.locations)
         self.learned_modes: ModeModel = labeled_model()
         self._orders_learned: set[int] = set()
+        self._cache: dict[tuple[str, bool], Reading] = {}
+        self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
         if work_orders:
             self.use_work_orders(work_orders)
-        self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
-        self._cache: dict[tuple[str, bool], Reading] = {}
 
     def use_work_orders(self, work_orders: Sequence[WorkOrder]) -> None:
         learned = self.register.use_work_orders(work_orders)

@@ -93,7 +93,7 @@ def build_deps(
     store = store or open_store(settings)
     ensure_plant_data(store, settings, progress)
     plant = store.plant_data()
-    parser = LocalParser(catalog, plant.locations)
+    parser = LocalParser(catalog, plant.locations, work_orders=plant.work_orders)
     normalizer = Normalizer(catalog, plant.locations, work_orders=plant.work_orders)
     deps_extras = {"corrections_seen": learn_corrections(store, normalizer, 0)}
 

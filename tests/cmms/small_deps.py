@@ -41,7 +41,7 @@ def small_deps(data_dir: Path) -> Any:
         settings=settings,
         catalog=catalog,
         store=store,
-        parser=LocalParser(catalog, plant.locations),
+        parser=LocalParser(catalog, plant.locations, work_orders=plant.work_orders),
         normalizer=Normalizer(catalog, plant.locations, work_orders=plant.work_orders),
         publisher=OutboxPublisher(store, settings.results_topic),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pmark3.catalog import Catalog
 from pmark3.plant import FunctionalLocation
+from pmark3.understanding import LocalParser, Normalizer
 from pmark3.understanding.calibration import Calibrator
 from pmark3.understanding.learned import ModeModel, features
 from pmark3.understanding.reading import Analyzer
@@ -72,3 +73,16 @@ def test_mimetic_sound_words_read_as_noise(catalog: Catalog) -> None:
     assert codes("물이 방울방울") == {"ELP"}  # a leak word wins the tie
     assert not codes("모터 모터 과열") - {"OHE"}  # a repeated equipment word is no mimetic
     assert not codes("깜빡깜빡") and not codes("이상 상태")
+
+
+def test_an_analyzer_is_shared_only_with_the_same_history(catalog: Catalog, register: list[FunctionalLocation]) -> None:
+    # Built after one that learned from a history, a history-less normalizer must not read
+    # with that history's learned model (it made these tests depend on the order they ran in).
+    from pmark3.seed import generate_plant
+
+    orders = generate_plant(work_orders=300, open_orders=0).work_orders
+    with_history = Normalizer(catalog, register, work_orders=orders)
+    without = Normalizer(catalog, register)
+    assert with_history.analyzer is not without.analyzer
+    assert LocalParser(catalog, register, work_orders=orders).analyzer is with_history.analyzer
+    assert LocalParser(catalog, register).analyzer is without.analyzer
