@@ -78,102 +78,38 @@ def test_later_probes(understand: Understand, path: Path) -> None:
     assert min(per_field.values()) >= 0.93, per_field
 
 
-# probes4 (240: 150 S1 / 45 S2 / 45 S3) was written blind by another author and measured once
-# (weighted 0.880: location 0.967, equipment 0.908, status 0.762, priority 0.846, scenario
-# 0.946), then used to find the families of wording the rules missed.
-PROBES4 = Path(__file__).with_name("data") / "probes4.jsonl"
-
-
-def test_probes4(understand: Understand) -> None:
-    examples = load_examples(PROBES4)
-    weighted, per_field, guessed = _score(understand, examples)
-    assert guessed == 0
-    assert weighted >= 0.94, per_field
-    assert min(per_field.values()) >= 0.91, per_field
-    scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
-    assert scenarios / len(examples) >= 0.97
-
-
-# probes5 (200: 130 S1 / 35 S2 / 35 S3) was written blind and measured once after the probes4
-# fixes (weighted 0.899: location 0.975, equipment 0.905, status 0.790, priority 0.920, scenario
-# 0.975, one guessed unit: "1, 2호기 전부요"), then used to find the families it missed.
-PROBES5 = Path(__file__).with_name("data") / "probes5.jsonl"
-
-
-def test_probes5(understand: Understand) -> None:
-    examples = load_examples(PROBES5)
-    weighted, per_field, guessed = _score(understand, examples)
-    assert guessed == 0
-    assert weighted >= 0.97, per_field
-    assert min(per_field.values()) >= 0.95, per_field
-    scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
-    assert scenarios / len(examples) >= 0.98
-
-
-# probes6 (200: 130 S1 / 35 S2 / 35 S3) was written blind and measured once after the probes5
-# fixes (weighted 0.876: location 0.980, equipment 0.920, status 0.750, priority 0.790, scenario
-# 0.980), then used to find the families it missed. Some of its priority labels contradict the
-# earlier sets (a value against its setpoint or criterion alone is 2 here, 3 in probes4/5), so
-# priority is not held to every label.
-PROBES6 = Path(__file__).with_name("data") / "probes6.jsonl"
-
-
-def test_probes6(understand: Understand) -> None:
-    examples = load_examples(PROBES6)
-    weighted, per_field, guessed = _score(understand, examples)
-    assert guessed == 0
-    assert weighted >= 0.94, per_field
-    assert min(per_field.values()) >= 0.92, per_field
-    scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
-    assert scenarios / len(examples) >= 0.99
-
-
-# probes7 (200: 130 S1 / 35 S2 / 35 S3; E&I technician and night-shift operator voices) was written
-# blind and measured once after the probes6 fixes (weighted 0.917: location 0.985, equipment 0.910,
-# status 0.830, priority 0.940, scenario 0.995), then used to find the families it missed.
-PROBES7 = Path(__file__).with_name("data") / "probes7.jsonl"
-
-
-def test_probes7(understand: Understand) -> None:
-    examples = load_examples(PROBES7)
-    weighted, per_field, guessed = _score(understand, examples)
-    assert guessed == 0
-    assert weighted >= 0.96, per_field
-    assert min(per_field.values()) >= 0.95, per_field
-    scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
-    assert scenarios / len(examples) >= 0.99
-
-
-# probes8 (200; a foreman's terse walk-down/teardown notes and a new hire's long hedging messages) was
-# written blind and measured once after the probes7 fixes (weighted 0.885: location 0.985, equipment 0.890,
-# status 0.740, priority 0.915, scenario 0.970), then used to find the families it missed.
-PROBES8 = Path(__file__).with_name("data") / "probes8.jsonl"
-
-
-def test_probes8(understand: Understand) -> None:
-    examples = load_examples(PROBES8)
-    weighted, per_field, guessed = _score(understand, examples)
-    assert guessed == 0
-    assert weighted >= 0.93, per_field
-    assert min(per_field.values()) >= 0.87, per_field
-    scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
-    assert scenarios / len(examples) >= 0.985
-
-
-# probes9 (120, all English: an OEM service engineer, a Korean engineer writing in English, a contractor
-# supervisor) was measured blind after the probes8 fixes: weighted 0.871 (location 0.967, equipment 0.833,
-# status 0.775, priority 0.917) and, worse, fields at confidence >= 0.9 right only 206/217 = 94.9%.
+# Each later set was written blind by another author, measured once before the rules learned
+# from it, then used to find the families of wording they missed. Blind figures (weighted; the
+# weak fields): probes4 (240, 150 S1 / 45 S2 / 45 S3) 0.880, status 0.762, priority 0.846;
+# probes5 (200) 0.899, status 0.790, one guessed unit ("1, 2호기 전부요"); probes6 (200) 0.876,
+# status 0.750, priority 0.790 (some of its priority labels contradict the earlier sets: a value
+# against its setpoint alone is 2 here, 3 in probes4/5, so priority is not held to every label);
+# probes7 (200, E&I technician and night-shift voices) 0.917, status 0.830; probes8 (200, a
+# foreman's walk-down notes and a new hire's hedging messages) 0.885, equipment 0.890, status
+# 0.740; probes9 (120, all English) 0.871, equipment 0.833, status 0.775, and fields at
+# confidence >= 0.9 right only 94.9%. The bars below are what the rules reach after learning.
+LATER = {
+    # name: (weighted, each field, scenario)
+    "probes4": (0.94, 0.91, 0.97),
+    "probes5": (0.97, 0.95, 0.98),
+    "probes6": (0.94, 0.92, 0.99),
+    "probes7": (0.96, 0.95, 0.99),
+    "probes8": (0.93, 0.87, 0.985),
+    "probes9": (0.91, 0.88, 1.0),
+}
 PROBES9 = Path(__file__).with_name("data") / "probes9.jsonl"
 
 
-def test_probes9(understand: Understand) -> None:
-    examples = load_examples(PROBES9)
+@pytest.mark.parametrize("name", list(LATER))
+def test_blind_probe_sets_after_learning(understand: Understand, name: str) -> None:
+    min_weighted, min_field, min_scenario = LATER[name]
+    examples = load_examples(Path(__file__).with_name("data") / f"{name}.jsonl")
     weighted, per_field, guessed = _score(understand, examples)
     assert guessed == 0
-    assert weighted >= 0.91, per_field
-    assert min(per_field.values()) >= 0.88, per_field
+    assert weighted >= min_weighted, per_field
+    assert min(per_field.values()) >= min_field, per_field
     scenarios = sum(understand(ex.text, ex.history)[0].scenario == ex.expected.scenario for ex in examples)
-    assert scenarios == len(examples)
+    assert scenarios / len(examples) >= min_scenario
 
 
 def test_probes9_high_confidence_is_right_95_percent(understand: Understand) -> None:
