@@ -63,14 +63,17 @@ def _specificity(p: Procedure, system: str | None, failure_mode: str | None) -> 
     )
 
 
+def _plant_ids(plant: PlantData) -> set[str]:
+    """Every id a recommendation may cite: work orders, procedures and functional locations."""
+    return {w.id for w in plant.work_orders} | {p.id for p in plant.procedures} | {fl.kks for fl in plant.locations}
+
+
 class InMemoryHistory:
     """HistorySource over a PlantData (tests, the local demo, and the reference semantics)."""
 
     def __init__(self, plant: PlantData) -> None:
         self.plant = plant
-        self._ids = (
-            {w.id for w in plant.work_orders} | {p.id for p in plant.procedures} | {fl.kks for fl in plant.locations}
-        )
+        self._ids = _plant_ids(plant)
 
     def similar_work_orders(
         self,
@@ -135,9 +138,7 @@ class SnapshotHistory:
 
     def __init__(self, plant: PlantData, live: HistorySource) -> None:
         self.live = live
-        self._ids = (
-            {w.id for w in plant.work_orders} | {p.id for p in plant.procedures} | {fl.kks for fl in plant.locations}
-        )
+        self._ids = _plant_ids(plant)
         closed = sorted(
             (w for w in plant.work_orders if w.status == "closed"), key=lambda w: (-w.reported_at.toordinal(), w.id)
         )
