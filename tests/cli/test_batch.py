@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,9 @@ import pytest
 
 from pmark3 import commands
 from pmark3.models import MaintenanceRequest, Turn
-from pmark3.plant import WorkOrder
 from pmark3.recommend.history import SnapshotHistory
 from tests.support.compare import comparable
+from tests.support.notifications import OPEN_BFP_B_VIBRATION, open_bfp_b_vibration
 
 H = [
     Turn(role="user", text="2호기 급수펌프 B 진동 심함"),
@@ -71,23 +70,10 @@ def test_every_line_is_answered_in_order_and_recorded(batch_engine: Any, process
 
 
 def test_a_notification_raised_after_the_batch_started_is_a_duplicate(batch_engine: Any) -> None:
-    batch_engine.deps.store.upsert_work_order(
-        WorkOrder(
-            id="WO-2026-99001",
-            kks="2LAC20AP001",
-            unit="2",
-            system="LAC",
-            equipment_class="PU",
-            failure_mode="VIB",
-            priority=2,
-            text="2호기 BFP B 진동 증가",
-            reported_at=datetime.now(UTC).date() - timedelta(days=2),
-            status="open",
-        )
-    )
+    batch_engine.deps.store.upsert_work_order(open_bfp_b_vibration())
     ((row, _ms),) = commands.run_batch(batch_engine, lines([MaintenanceRequest(text="2호기 급수펌프 B 진동 심함")]))
     assert row["status"] == "answered"
-    assert any(r["kind"] == "duplicate" and r["id"] == "WO-2026-99001" for r in row["recommendations"])
+    assert any(r["kind"] == "duplicate" and r["id"] == OPEN_BFP_B_VIBRATION for r in row["recommendations"])
 
 
 def test_with_full_query_vectors_batch_answers_exactly_as_the_online_engine(batch_engine: Any, engine: Any) -> None:

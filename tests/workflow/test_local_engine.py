@@ -15,6 +15,7 @@ from pmark3.models import MaintenanceRequest
 from pmark3.workflow import spec
 from pmark3.workflow.local_engine import LocalEngine, open_checkpointer
 from tests.support.compare import comparable
+from tests.support.notifications import OPEN_BFP_B_VIBRATION, open_bfp_b_vibration
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -157,29 +158,11 @@ def test_an_index_outage_degrades_to_sql_history(engine: Any) -> None:
 
 
 def test_an_open_notification_for_the_same_fault_is_a_duplicate(engine: Any) -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from pmark3.plant import WorkOrder
-
-    reported = datetime.now(UTC).date() - timedelta(days=2)
-    engine.deps.store.upsert_work_order(
-        WorkOrder(
-            id="WO-2026-99001",
-            kks="2LAC20AP001",
-            unit="2",
-            system="LAC",
-            equipment_class="PU",
-            failure_mode="VIB",
-            priority=2,
-            text="2호기 BFP B 진동 증가",
-            reported_at=reported,
-            status="open",
-        )
-    )
+    engine.deps.store.upsert_work_order(open_bfp_b_vibration())
     result = engine.ask(MaintenanceRequest(text="2호기 급수펌프 B 진동 심함"))
     assert result.status == "answered"
-    assert "WO-2026-99001" in result.response
-    assert any(r.kind == "duplicate" and r.id == "WO-2026-99001" for r in result.recommendations)
+    assert OPEN_BFP_B_VIBRATION in result.response
+    assert any(r.kind == "duplicate" and r.id == OPEN_BFP_B_VIBRATION for r in result.recommendations)
 
 
 def test_the_demo_plant_follows_today_unless_pinned(tmp_path: Path) -> None:
