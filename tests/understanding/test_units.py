@@ -35,8 +35,8 @@ def test_unit_markers(understand: Understand, text: str, unit: str) -> None:
         "1차공기팬 B 모타에서 타는 냄새 남",
         "LP turbine B #5 bearing vibration 95um alarm",  # "#5" numbers a bearing
         "HPH #2 수위 지시 이상",  # "#2" numbers a heater
-        "EHC oil weeping at the #3 governor valve servo",  # a turbine has several governor valves
-        "보일러 #4 버너 화염 불안정",  # and burners
+        "EHC oil weeping at the #2 governor valve servo",  # a turbine has several governor valves
+        "보일러 #1 버너 화염 불안정",  # and burners
         "3호기 급수펌프 진동",  # there is no unit 3
         "Unit three BFP A vibration",  # nor spelled out
         "No.2 bearing on the BFP A motor running hot",  # a numbered part, no "unit" after it
