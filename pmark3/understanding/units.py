@@ -37,7 +37,9 @@ _BOTH_UNITS = re.compile(
     r"(?:^| )units? ([0-2]) (?:and |& |, |\| |or )?([0-2])(?= |$)"
 )
 # Items a unit has several of, numbered in series: "#5 bearing", "#2 governor valve", "#3 버너".
-_PART_AFTER = re.compile(r"^ ?(?:bearing|brg|베어링|번|호|차|단|stage|열|governor|gv(?= |$)|가버너|조속|burner|버너|cell|셀)")
+_PART_AFTER = re.compile(
+    r"^ ?(?:bearing|brg|베어링|번|호|차|단|stage|열|governor|gv(?= |$)|가버너|조속|burner|버너|cell|셀)"
+)
 _TRAIN_NUM = {"10": "A", "20": "B", "30": "C", "40": "D"}
 
 
