@@ -15,6 +15,18 @@ from dataclasses import dataclass
 from pmark3.catalog import Catalog
 from pmark3.understanding.textnorm import canonical
 
+# The pieces of "a protective device that did not act on its test".
+_TEST = r"(?:시험|테스트|(?<![a-z])test|injection|주입)"
+_PROTECTIVE = (
+    r"(?:(?<!limit )(?<!control )(?<!selector )switch|(?<!리미트)(?<!리밋)(?<!절환)(?<!선택)(?<!조작)스위치|"
+    r"차단기|breaker|(?<![a-z])acb|계전기|relay|인터록|interlock)"
+)
+_NOT_ACTED = (
+    r"(?:미동작|부동작|동작 ?(?:을 ?)?안|안 ?(?:붙|떨어|열|움직)|개방 ?(?:안|되지 ?않)|"
+    r"(?:did not|didn t|failed to|fails to|never|won t|would not|wouldn t) (?:act|actuate|operate|trip|pick up|open|make|change)\w*|"
+    r"no trip(?: output)?)"
+)
+
 # (priority, strength, regex on canonical text)
 CUES: list[tuple[int, int, str]] = [
     (
@@ -85,7 +97,7 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:비상|emergency)[^|]{0,6}?(?:백업|backup)[^|]{0,4}?(?:없|상실|lost|gone)|"
         r"비상드레인[^|]{0,3}?(?:사용|운전)|emergency drain[^|]{0,6}?(?:in service|open|on)(?= |$)|"
         r"(?:edg|eop|비상 ?디젤|비상발전기|emergency diesel|emergency oil pump|직류[^|]{0,4}?펌프|(?:^| )dc [a-z ]{0,10}?pump)"
-        r"[^|]{0,30}?(?:실패|fail\w*|안됨|불가|won t|안걸|not start|did not|didn t|not reach|미달|shut down on)",
+        r"[^|]{0,30}?(?:실패|fail\w*|안 ?됨|안 ?돼|불가|won t|안 ?걸|not start|did not|didn t|not reach|미달|shut down on|never fired)",
     ),
     (4, 3, r"우선순위[^|]{0,4}?낮춰|낮춰주세요|lower the priority|downgrade|de ?prioriti[sz]e"),
     (
@@ -169,6 +181,58 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:protection|protective|보호)[^|]{0,12}?(?:relay|계전기)[^|]{0,30}?(?:did not|didn t|fail\w*|not pick|미동작|부동작|"
         r"동작 ?안|안 ?함|불응|안 ?나|출력[^|]{0,3}?(?:없|안))",
     ),
+    # --- Families added after the probes10/11 blind sets -------------------------------------
+    # A breaker, trip switch or protective switch that did not act on its test (protection, relay
+    # injection, functional, auto-start test): when it is called on for real it will not act either.
+    # Limit, control and selector switches are not protective.
+    (
+        1,
+        2,
+        rf"{_TEST}[^|]{{0,40}}?(?:\| [^|]{{0,10}}?)?{_PROTECTIVE}[^|]{{0,30}}?{_NOT_ACTED}|"
+        rf"{_PROTECTIVE}[^|]{{0,30}}?{_TEST}[^|]{{0,15}}?{_NOT_ACTED}|{_PROTECTIVE}[^|]{{0,30}}?{_NOT_ACTED}[^|]{{0,30}}?{_TEST}",
+    ),
+    # A fault that had to be cleared upstream because the breaker would not open at all.
+    (
+        1,
+        2,
+        r"(?:^| )(?:had to )?isolate(?:d)? (?:it )?(?:from )?upstream(?= |$)|(?:^| )(?:open|trip)[^|]{0,25}? or locally(?= |$)|"
+        r"상위 ?차단기(?:로|를|에서) ?(?:끊|차단|개방|트립|열)",
+    ),
+    # A hydrogen leak in any wording ("H2 누설 의심", "hydrogen leek"); a leak test or detector is no leak.
+    (
+        1,
+        2,
+        r"(?:(?:^| )h 2|수소|hydrogen)[^|]{0,4}?(?:누설|누출|(?<![a-z])leak\w*|(?<![a-z])leek\w*)(?! ?(?:시험|테스트|test|detector|검지기))",
+    ),
+    (1, 3, r"(?:^| )immediate(?= |$)(?! (?:area|vicinity|surroundings))"),
+    # An emergency drain carrying the heater's drains ("비상배수로만 빼는 중", "비상배수밸브 동작 중",
+    # "열려있음"); a valve that opened by itself or strokes slowly is the valve's own fault.
+    (
+        2,
+        1,
+        r"(?:비상 ?배수|비상 ?드레인)(?:로만?|으로만?) ?(?:빼|배수|운전|돌리|잡)|"
+        r"(?:비상 ?배수|비상 ?드레인) ?(?:밸브|valve)?(?:가|이)*[^|]{0,2}?(?:동작 ?중|열려 ?있|개방 ?(?:중|되어|돼)|사용 ?중)",
+    ),
+    # Output held down ("출력 450MW로 제한중", "load limited to 450 MW"): a derate.
+    (2, 1, r"(?:출력|부하)[^|]{0,12}?제한|(?:^| )(?:load|output) (?:is )?limited(?= |$)|limited to \d+ ?mw"),
+    # Still going up, in any wording; growing vibration; a value that keeps leaving its setpoint.
+    (
+        2,
+        1,
+        r"(?:^| )(?:still|keeps|kept|keep|is|s|and) going up(?= |$)|going up (?:slowly|fast|steadily|again)|"
+        r"계속[^|]{0,3}?(?:오름|올랐)|(?:진동|vibration)[^|]{0,30}?(?:커졌|커짐|커졋|커지)|계속[^|]{0,6}?(?:이탈|벗어나)",
+    ),
+    # A safety valve lifting on a pressure that rose (HIO); lifting below its set pressure ("팝핑") is the valve's own fault.
+    (2, 1, r"안전밸브(?:가|이)?[^|]{0,2}?(?:작동|동작(?! ?직전)|픽업|취출)"),
+    # Seawater getting into the condenser side.
+    (2, 1, r"(?:해수|seawater|sea water)[^|]{0,6}?(?:유입|누입|혼입|leak\w*|ingress|in ?leakage)"),
+    # The priority put back to normal ("drop it to normal please").
+    (
+        3,
+        3,
+        r"(?:^| )(?:drop|lower|put|set|change|move|bring|take) (?:it|this|the priority|priority)(?: back)?(?: down)? to "
+        r"(?:normal|routine|p 3|3)(?= |$)",
+    ),
     (
         3,
         3,
@@ -221,6 +285,9 @@ _FEARED_AFTER = re.compile(
 _PAST_BEFORE = re.compile(r"(?:지난|지난번|저번|이전|last|previous|during the|at the last)(?: |)$")
 # "과전류 계전기 동작으로 트립": the relay acted and the machine tripped, a trip like any other.
 _TRIPPED_BY = re.compile(r"(?:동작|작동)(?:으로|해서|하여|돼서|되어)$|(?:operated|acted) and $")
+_TRIP_SETTING = re.compile(
+    r"^ ?(?:설정|세팅|치|값|레벨|(?:set ?point|setpoint|setting|set at|point|level|limit|value)(?= |$)|is (?:at )?\d)"
+)
 _PROTECTION_BEFORE = re.compile(r"relay|계전기|ocr|overload|thermal|과부하|토크|torque|(?:^| )ol(?= |$)")
 
 
@@ -266,6 +333,8 @@ class PriorityReader:
                 is_trip = "트립" in m.group(0) or "trip" in m.group(0)
                 if is_trip and re.match(r"^ ?(?:on )?(?:신호|지령|명령|코일|signal|command|coil)", canon[m.end() :]):
                     continue  # "트립 신호 줬는데": a command, not a trip
+                if is_trip and _TRIP_SETTING.match(canon[m.end() :]):
+                    continue  # "트립설정 110도", "trip setpoint is 110": a setting, not a trip
                 if (
                     is_trip
                     and _PROTECTION_BEFORE.search(canon[max(0, m.start() - 25) : m.start()])
@@ -285,6 +354,7 @@ class PriorityReader:
                     found.append(PriorityCue(2, 1, m.start(), m.end()))
                     continue
                 found.append(PriorityCue(p, s, m.start(), m.end()))
+        found.extend(PriorityCue(2, 1, a, b) for a, b in numeric_rises(canon))
         # Overlapping cues: keep the strongest.
         found.sort(key=lambda c: (-c.strength, c.priority, c.start))
         kept: list[PriorityCue] = []
@@ -294,6 +364,66 @@ class PriorityReader:
             kept.append(c)
         kept.sort(key=lambda c: c.start)
         return kept
+
+
+# A temperature or vibration written as two values, the second higher ("74→88℃ 상승", "went 3.1 → 6.8
+# mm/s", "3.5에서 5.2mm/s로 올라감"): a rising trend (2). Canonical text keeps the digits of "3.1 → 6.8" as
+# "3 1 6 8", so the values are read back from the groups of digits: one group a side, or two (a decimal).
+_RISE_UNIT = r"(?:도|c|℃|mm s|μm|µm|um|mils|mil)"
+_RISE_RUN = re.compile(
+    rf"(?<![\w.])\d+(?: \d+)?(?: ?{_RISE_UNIT}(?![a-z가-힣]))? ?(?:에서|from|to)? ?\d+(?: \d+)?(?: ?{_RISE_UNIT}(?![a-z]))?"
+)
+_RISE_CONTEXT = re.compile(
+    r"진동|진둥|(?<![a-z])vib|vibration|온도|temp|메탈|metal|권선|winding|베어링|베아링|bearing|brg"
+)
+_VIB_UNIT = re.compile(r"(?:mm s|μm|µm|um|mils|mil)$")
+_RISE_AFTER = re.compile(
+    r"^ ?(?:로|으로|까지)? ?(?:계속|점점|급|빠르게)? ?(?:상승|증가|올라|오름|올랐|늘|높아|뛰|(?:rose|rising|risen|climb\w*|increas\w*|up)(?= |$))"
+)
+_RISE_BEFORE = re.compile(r"(?:상승|증가|(?:^| )(?:went|rose|risen|climbed|increased|gone)(?: up)?(?: from)?) ?$")
+_SWING = re.compile(r"사이|왔다갔다|헌팅|hunting|출렁|흔들|between|swing|oscillat|튀|jump")
+
+
+def _values(groups: list[str]) -> float | None:
+    if len(groups) == 1:
+        return float(groups[0])
+    if len(groups) == 2:
+        return float(f"{groups[0]}.{groups[1]}")
+    return None
+
+
+def numeric_rises(canon: str) -> list[tuple[int, int]]:
+    """Spans where a temperature or vibration is written rising from one value to a higher one."""
+    spans: list[tuple[int, int]] = []
+    for m in _RISE_RUN.finditer(canon):
+        text = m.group(0)
+        clause_start = canon.rfind("|", 0, m.start()) + 1
+        clause_end = canon.find("|", m.end())
+        clause = canon[clause_start : clause_end if clause_end >= 0 else len(canon)]
+        if _SWING.search(clause):
+            continue
+        before, after = canon[max(clause_start, m.start() - 12) : m.start()], canon[m.end() : m.end() + 10]
+        if not (_RISE_AFTER.match(after) or _RISE_BEFORE.search(before)):
+            continue
+        unit_ends = _VIB_UNIT.search(text.strip())
+        if not (unit_ends or _RISE_CONTEXT.search(canon[max(clause_start, m.start() - 30) : m.start()])):
+            continue
+        # The two sides: split at a unit or 에서/from/to, else halve the digit groups.
+        parts = [p for p in re.split(rf" ?(?:{_RISE_UNIT}|에서|from|to)(?![a-z]) ?", text) if p.strip()]
+        sides = [p.split() for p in parts]
+        if len(sides) == 1:
+            groups = sides[0]
+            # "2.5도 상승" is one value: two bare groups are two values only when neither is a decimal's digit.
+            if len(groups) not in (2, 4) or (len(groups) == 2 and min(len(g) for g in groups) < 2):
+                continue
+            half = len(groups) // 2
+            sides = [groups[:half], groups[half:]]
+        if len(sides) != 2:
+            continue
+        a, b = _values(sides[0]), _values(sides[1])
+        if a is not None and b is not None and b > a:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def decide(cues: list[PriorityCue]) -> PriorityCue | None:
