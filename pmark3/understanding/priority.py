@@ -145,7 +145,9 @@ CUES: list[tuple[int, int, str]] = [
         4,
         3,
         r"(?:^| )(?:plan|schedule|do|defer|leave|wait|hold)[^|]{0,16}? (?:for|until|till|at|during|in) the (?:next )?"
-        r"(?:outage|shutdown|overhaul)(?= |$)",
+        r"(?:outage|shutdown|overhaul)(?= |$)|"
+        # "put it on the outage list", "add it to the next shutdown scope"
+        r"(?:^| )(?:on|to|in) the (?:next )?(?:outage|shutdown|overhaul|o h) (?:list|scope|work ?list|package)(?= |$)",
     ),
     # --- Families added after the probes7 blind set ----------------------------------------
     # A machine smoking (any form of the word); a turbine's protective valve or a generator's field

@@ -31,7 +31,9 @@ _INFO_STRONG = re.compile(
     r"(?:^| )(?:history|past cases|show me|list|procedure|how do|how to|how many|how often|when was|when is|when did|"
     r"schedule|any past|records|what is the|what s the|which unit|average|last year|report|data|who|last outage)(?= |$)|"
     # Who does it, how long it usually takes: questions about the work, not a report of a fault.
-    r"누가|담당(?:하나요|하는지|부서|자)|몇 ?(?:시간|일|분)[^|]{0,3}?걸|보통 ?(?:몇|얼마)"
+    r"누가|담당(?:하나요|하는지|부서|자)|몇 ?(?:시간|일|분)[^|]{0,3}?걸|보통 ?(?:몇|얼마)|"
+    # When it was done, by year or month ("교체한 게 몇 년도예요?", "몇 년 됐어요?").
+    r"몇 ?(?:년도|년 ?(?:됐|되었|전|째)|월)|언제쯤|(?:^| )(?:what|which) (?:year|date|month)(?= |$)"
 )
 # Whether such work or such a case happened before, asked for ("과열로 정비한 적 있는지 찾아주세요", "동작 지연
 # 건 과거에 있었나요?"): a search of the records, whatever symptom it names. ("이런 적 있었나요?" riding on a
@@ -61,15 +63,21 @@ _FOLLOWUP = re.compile(
 # Asking for records is an information request even when a symptom is named.
 # "패싱 건 최근 것들", "원인 못 밝힌 건들": cases, plural, are records.
 _RECORDS = re.compile(
-    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|내역|(?:건|것)들|"
-    r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )(?:history|records|procedure|past cases|how many|inventory|spares?|"
-    r"what was done|last time|previous work|what did we do|how was it fixed|work orders)(?= |$)"
+    r"이력|기록|히스토리|절차|사례|통계|목록|조회|재고|예비품|자료|내역|(?:건|것)들|작업 ?오더|워크 ?오더|"
+    r"(?:^| )(?:history|records|procedure|past cases|inventory|spares?|findings|"
+    r"what was done|last time|previous work|what did we do|how was it fixed|work orders?)(?= |$)"
 )
 
 
 # A past-tense syllable (final ㅆ: 했, 었, 았, 꿨, 쳤...) but not 있/없 ("누설 있는지 확인" asks for work).
 _PAST = "".join(chr(0xAC00 + i * 28 + 20) for i in range(19 * 21) if chr(0xAC00 + i * 28 + 20) not in "있없")
 # Asking for information: a question, or a request to show/send/tell something.
+# "몇 개 남았어요?" counts records; "셀 몇 개가 1.9 V까지 떨어짐" reports a few cells - a count only in a question.
+_COUNT = re.compile(r"몇 ?(?:개|롤|대|건|번|회)|(?:^| )how many(?= |$)")
+# "the next outage list", "on the punch list": a planning list, not a list asked for.
+_LIST_NOUN = re.compile(r"(?:^| )(?:the|outage|work|punch|do|our|my|that|this) list(?= |$)")
+# Korean polite questions that end on -까요 ("알 수 있을까요", "확인 가능할까요").
+_ASK_END = re.compile(r"까요\s*[.!]*\s*$")
 _ASKS = re.compile(
     r"보여|알려(?!드)|찾아|보내|뽑아|정리|공유|요약|볼수있|있나요|있었나|있을까|있어요|했나요|했어요|됐나요|인가요|뭐예요|하나요|"
     r"얼마|언제(?!부터)|어떻게|어땠|궁금|적(?:이)?있(?:나|어|었|는지|습)|"
@@ -92,15 +100,16 @@ _INFO_CHECK = re.compile(
 # "... 최근 결과") asks for the record, whatever symptom it names on the way.
 _DOC_KO = (
     r"예정일|일정|내역|이력|기록|결과|재고|수량|양식|서식|점검표|체크리스트|도면|절차서|절차|매뉴얼|사양서|사양|자료|데이터|"
-    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자|방법|요령"
+    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자|방법|요령|작업 ?오더"
 )
 _DOC_EN = (
     r"schedule|history|records?|results?|reports?|data|drawings?|p ?(?:&|and)? ?id|manuals?|procedures?|"
-    r"(?:work )?instructions?|checklists?|forms?|templates?|inventory|spares?|stock|trend|datasheets?|lead time|due date"
+    r"(?:work )?instructions?|checklists?|forms?|templates?|inventory|spares?|stock|trend|datasheets?|lead time|due date|"
+    r"findings|work orders?"
 )
 _DOC_END = re.compile(
     rf"(?:{_DOC_KO})(?:은|는|이|가|요|좀|도|을|를)?(?:(?:좀)?(?:주세요|줘|주실래요|부탁(?:드립니다|드려요|합니다|해요)?|"
-    rf"(?:보내|알려|보여|찾아|뽑아) ?주세요|공유(?:해주세요|부탁드려요|부탁))?)[\s.?!]*$|(?:^| )(?:{_DOC_EN})(?: please)?[\s.?!]*$|"
+    rf"(?:보내|알려|보여|찾아|뽑아) ?주세요|공유(?:해주세요|부탁드려요|부탁))?)[\s.?!]*$|(?:^| )(?:{_DOC_EN})(?: ?\|? please)?[\s.?!]*$|"
     # "분석치 추세 알려주세요" asks for the trend; "진동 증가 추세" reports one.
     r"추세(?:를|좀)? ?(?:알려|보여|뽑아|보내) ?(?:주세요|줘)[\s.?!]*$"
 )
@@ -111,7 +120,10 @@ _WORK_RECORD = re.compile(rf"(?:조치|작업|정비|점검|수리|교체|교환
 # even when it names a failure: every such opening in the labeled sets is an S3.
 _EN_QUESTION = re.compile(
     r"^(?:which|what|where|when|how|who|whose|is there|are there|do we|does|did|has|have|had|can you|could you|"
-    r"any)(?= |$)"
+    r"any)(?= |$)|"
+    # A question that opens on the record it asks for ("Planned date for ...?", "Last results of ...?").
+    r"^(?:(?:planned|next|last|latest|due|target|scheduled|outage|test|inspection) )?"
+    r"(?:date|dates|schedule|results?|history|procedure|records?|findings|status) (?:for|of|on)(?= )"
 )
 # Asking for a record to be compared, listed or given: "호기별로 비교해줘", "양식 주세요".
 # ("8 s spec" is a comparison, not a document: specs stay out of the list.)
@@ -129,9 +141,12 @@ _DOC_OF = re.compile(r"(?:^| )(?:results?|reports?|records?|history|data|trend|d
 
 def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source: str = "") -> tuple[Scenario, str]:
     """Scenario and the evidence key for its confidence."""
+    canon = _LIST_NOUN.sub(" ", canon)
     info_check = _INFO_CHECK.search(canon)
     asks = bool(_ASKS.search(canon)) or ("?" in source) or bool(info_check) or bool(_GIVE.search(canon))
     request = bool(_REQUEST.search(_WORK_RECORD.sub("", _INFO_CHECK.sub("", canon))))
+    question = "?" in source or bool(_QUESTION_END.search(source))
+    records = bool(_RECORDS.search(canon)) or (bool(_COUNT.search(canon)) and (asks or question))
     if not has_history and request and _RECORD_ASK.search(canon) and not _REQUEST.search(_CHECK_ONLY.sub("", canon)):
         # "고장 코드 이력 있어요? 긴급하게 확인 필요합니다": the check asked for is of the record.
         return "S3", "records"
@@ -145,7 +160,7 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
         if (
             asks
             and (_GIVE.search(canon) or _DOC_OF.search(canon))
-            and (_INFO_STRONG.search(canon) or _RECORDS.search(canon) or _DOC_OF.search(canon))
+            and (_INFO_STRONG.search(canon) or records or _DOC_OF.search(canon))
         ):
             return "S3", "records"
     strong_info = bool(_INFO_STRONG.search(_SINCE_WHEN.sub("", canon))) or (
@@ -156,11 +171,16 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
             return "S3", "history_info"
         return "S2", "history"
     riding = symptom_strength >= 2 and bool(_ALSO.search(canon))
-    if _RECORDS.search(canon) and not request and not riding and (asks or symptom_strength < 2):
+    if records and not request and not riding and (asks or symptom_strength < 2):
         return "S3", "records"
-    if strong_info and asks and not request and not riding and (symptom_strength < 3 or "?" in source):
+    if (
+        strong_info
+        and asks
+        and not request
+        and not riding
+        and (symptom_strength < 3 or "?" in source or _ASK_END.search(source))
+    ):
         return "S3", "info_strong"
-    question = "?" in source or bool(_QUESTION_END.search(source))
     if question and (strong_info or _INFO.search(canon)) and symptom_strength < 2 and not request:
         return "S3", "info_weak"
     return "S1", "default"

@@ -96,3 +96,40 @@ def test_put_back_to_normal(understand: Understand) -> None:
         Turn(role="assistant", text="Logged: Unit 2 / HFC coal mill / PU pump / UST trip / priority 1"),
     )
     assert _priority(understand, "Back in service, all fine. Please put it back to normal.", history) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # When past work was done, by year.
+        "1호기 급수펌프 A 메카니컬씰 바꾼 게 몇 년도였죠?",
+        # Work orders are records.
+        "2호기 복수펌프 B 진동 관련 예전 작업오더 있으면 보내주세요",
+        # An English question opening on the record it asks for.
+        "Next date for the unit 2 condenser tube eddy current inspection?",
+        # A record noun before "please" in its own clause.
+        "6.9 kV switchgear annual inspection checklist, please",
+        # A polite -까요 question about when it was done, whatever symptom it names.
+        "1호기 재열기 튜브 부식 두께측정 언제 했는지 확인 가능할까요",
+        # Findings of an inspection, asked for.
+        "Unit 2 IP turbine - outage inspection findings, any cracking on the diaphragms?",
+    ],
+)
+def test_information_requests(understand: Understand, text: str) -> None:
+    parsed, fields = understand(text)
+    assert parsed.scenario == "S3"
+    assert fields.priority.normalized is None
+
+
+def test_a_few_cells_is_no_count_asked_for(understand: Understand) -> None:
+    assert understand("2호기 축전지 셀 몇 개 전해액이 줄어든 듯")[0].scenario == "S1"
+
+
+def test_the_outage_list_is_no_list_asked_for(understand: Understand) -> None:
+    history = (
+        Turn(role="user", text="Unit 1 CCW pump B coupling noise"),
+        Turn(role="assistant", text="Logged: Unit 1 / PGB closed cooling water / PU pump / NOI noise / priority 3"),
+    )
+    parsed, fields = understand("Update: it got a bit louder overnight. Planner wants it on the outage list.", history)
+    assert parsed.scenario == "S2"
+    assert fields.priority.normalized == 4
