@@ -22,7 +22,8 @@ EQUIPMENT_LINES = r"""
 과열기|superheater|sh ; HAH ; HB ;
 과열저감기|감온기|attemperator|desuperheater ; HAH ; ;
 재열기|reheater|rh ; HAJ ; HB ;
-버너|주버너|버너노즐|burner ; HHA ; ;
+버너|주버너|burner ; HHA ; ;
+버너노즐|버너팁|burner nozzle|burner tip ; HHA ; HB ;
 점화기|이그나이터|igniter ; HHA ; HB ;
 화염감지기|화염감시기|화염검출기|플레임스캐너|flame scanner|flame rod|flame detector ; HHA ; IP ;
 급탄기|석탄급탄기|피더|coal feeder|feeder|gravimetric feeder ; HFB ; CV ;
@@ -34,7 +35,7 @@ EQUIPMENT_LINES = r"""
 수트블로워|수트블로어|슈트블로워|슈트블로어|스트블로워|매연취출기|soot blower|sootblower|ik|ir blower|ik blower|wall blower|sb ; HCB ; ;
 sb 헤더|sb header|수트블로워헤더|soot blower header ; HCB ; PI ;
 전기집진기|집진기|esp|ep|precipitator|electrostatic precipitator ; HDE ; ;
-t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier ; HDE ; PT ;
+t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier|집진기정류기|집진기변압기|esp 정류기|ep 정류기|esp rectifier|precipitator rectifier ; HDE ; PT ;
 탈황|탈황설비|배연탈황|흡수탑|석회석슬러리|석고|흡수탑순환펌프|fgd|absorber|scrubber ; HTA ; ;
 탈기기|디에어레이터|급수저장탱크|deaerator|da tank ; LAA ; ;
 급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|fw line ; LAB ; PI ;
@@ -44,7 +45,7 @@ fwcv|급수조절밸브|주급수조절밸브|feedwater control valve ; LAB ; VA
 ah a|ah b|a ah|b ah ; HLD ; HE ;
 급수펌프|보일러급수펌프|터빈구동급수펌프|전동급수펌프|부스터펌프|bfp|tdbfp|mdbfp|feed pump|feedwater pump|boiler feed pump|booster pump ; LAC ; PU ;
 bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; LAC ; ST ;
-고압히터|고압급수가열기|hp 히터|hph|hp heater|high pressure heater ; LAD ; HE ;
+고압히터|고압히타|고압급수가열기|hp 히터|hp 히타|hph|hp heater|high pressure heater ; LAD ; HE ;
 주증기|주증기배관|main steam|ms line ; LBA ; ;
 고온재열|hrh|hot reheat ; LBB ; ;
 저온재열|crh|cold reheat ; LBC ; ;
@@ -52,7 +53,7 @@ bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; L
 복수배관|주복수배관|복수라인|복수관|condensate line|condensate piping|main condensate ; LCA ; PI ;
 복수|condensate ; LCA ; ; weak
 복수펌프|복수추출펌프|cep|condensate pump|condensate extraction pump ; LCB ; PU ;
-저압히터|저압급수가열기|lp 히터|lph|lp heater|low pressure heater ; LCC ; HE ;
+저압히터|저압히타|저압급수가열기|lp 히터|lp 히타|lph|lp heater|low pressure heater ; LCC ; HE ;
 고압터빈|hp 터빈|hpt|hp turbine ; MAA ; ST ;
 중압터빈|ip 터빈|ipt|ip turbine ; MAB ; ST ;
 저압터빈|lp 터빈|lpt|lp turbine ; MAC ; ST ;
@@ -88,15 +89,16 @@ fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
 소내변압기|소내변|uat|sst|unit auxiliary transformer|auxiliary transformer|station service transformer ; BBT ; PT ;
 고압배전반|고압스위치기어|6 9 kv|4 16 kv|m c 반|mv switchgear|medium voltage switchgear ; BBA ; SG ;
 저압배전반|로드센터|480 v|load center|lv switchgear|power center|lc|l c ; BFA ; SG ;
-축전지|배터리|직류전원|dc 전원|battery|125 v dc|dc system ; BTA ; ;
+축전지|배터리|battery|batteries|축전지반|battery bank ; BTA ; UP ;
+직류전원|dc 전원|dc 전원반|125 v dc|110 v dc|220 v dc|dc 125 v|dc 110 v|dc 220 v|125 vdc|110 vdc|220 vdc|dc system|dc bus|직류모선 ; BTA ; ;
 ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 펌프|펌브|뽐프|pump|pmp ; ; PU ;
 모터|모타|모다|전동기|주모터|구동모터|유도전동기|motor|mtr|electric motor|drive motor ; ; EM ;
 윤활유펌프|오일펌프|lo pump|lop|oil pump|lube oil pump ; ; PU ;
 송풍기|팬|블로워|블로어|통풍기|fan|blower ; ; BL ;
 압축기|컴프레서|콤프레샤|compressor|comp ; ; CO ;
-밸브|벨브|발브|밸부|조절밸브|전동밸브|스팀트랩|steam trap|트랩|드레인트랩|drain trap|안전밸브|체크밸브|역지밸브|댐퍼|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
-열교환기|냉각기|쿨러|오일쿨러|급수가열기|가열기|가열코일|히터|heating coil|heater|heat exchanger|cooler|oil cooler|hx ; ; HE ;
+밸브|벨브|발브|밸부|조절밸브|전동밸브|스팀트랩|steam trap|트랩|드레인트랩|drain trap|안전밸브|체크밸브|역지밸브|댐퍼|뎀퍼|댐파|뎀파|베인|입구베인|valve|mov|aov|damper|fcv|pcv|lcv|tcv|dpcv|pdcv|hcv|control valve|check valve|safety valve|vane|inlet vane|igv ; ; VA ;
+열교환기|냉각기|쿨러|오일쿨러|급수가열기|가열기|가열코일|히터|히타|heating coil|heater|heat exchanger|cooler|oil cooler|hx ; ; HE ;
 배관|파이프|관로|헤더|엘보|드레인배관|piping|pipe|header|elbow|line ; ; PI ;
 탱크|저장탱크|저장조|tank ; ; TA ;
 터빈|증기터빈|turbine ; ; ST ;
@@ -111,7 +113,7 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 진공탱크|vacuum tank ; ; VE ;
 펌프피더|모터피더|피더차단기|feeder breaker|pump feeder|motor feeder ; ; SG ;
 mcc feeder|mcc a feeder|mcc b feeder|mcc c feeder|mcc d feeder|mcc 피더|mcc a 피더|mcc b 피더|lc feeder ; BFA ; SG ;
-필터|휠터|필타|여과기|스트레이너|스트레나|스트레이나|여과망|필터엘리먼트|멤브레인|filter|strainer|prefilter|pre filter|membrane|filter element ; ; FS ;
+필터|휠터|필타|여과기|스트레이너|스트래이너|스트레나|스트래나|스트레이나|스트래이나|여과망|필터엘리먼트|멤브레인|filter|strainer|strainner|prefilter|pre filter|membrane|filter element ; ; FS ;
 전송기|트랜스미터|센서|스위치|계기|검출기|계측기|게이지|지시계|압력계|온도계|유량계|수위계|레벨계|수위전송기|압력전송기|온도전송기|유량전송기|차압전송기|레벨전송기|로드셀|열전대|측온저항체|진동센서|진동프로브|진동계|프로브|분석계|리미트스위치|transmitter|sensor|switch|gauge|gage|detector|instrument|load cell|loadcell|thermocouple|rtd|probe|vibration probe|analyzer|xmtr|indicator ; ; IP ;
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|순도계|적산계|totalizer|flowmeter|flow meter|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
@@ -122,6 +124,12 @@ ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BR
 dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;
 누설감지기|누설검출기|감지기|연기감지기|화재감지기|leak detector|smoke detector|fire detector ; ; IP ;
 소음기|사일렌서|머플러|silencer|muffler|비상정지버튼|비상정지스위치|비상등|emergency stop button|e stop ; ; ; part
+# Instruments named by what they sense or trip on: a switch that does not act is the switch, not the pump.
+트립스위치|레벨스위치|수위스위치|압력스위치|유량스위치|온도스위치|차압스위치|풀코드|풀코드스위치|trip switch|level switch|pressure switch|flow switch|temperature switch|dp switch|pull cord|pull cord switch|pullcord ; ; IP ;
+수면계|현장수면계|액면계|게이지글라스|사이트글라스|gauge glass|gage glass|sight glass|level glass ; ; IP ;
+# A flexible or gas hose is part of the line it carries (a burner's gas hose is its supply piping).
+플렉시블호스|플렉시블|가스호스|flexible hose|flex hose|gas hose ; ; PI ;
+냉각펜|쿨링펜|쿨링팬|cooling fan|cooling fans ; ; BL ;
 # Buildings and areas say where, not what ("펌프하우스 천장크레인" is the crane, not a pump).
 펌프하우스|펌프실|pump house|pumphouse|터빈건물|터빈동|보일러건물|turbine hall|turbine building ; ; ; part
 # A position transducer is an instrument, not the valve it sits on.
