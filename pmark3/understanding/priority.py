@@ -16,7 +16,7 @@ from pmark3.catalog import Catalog
 from pmark3.understanding.textnorm import canonical
 
 # The pieces of "a protective device that did not act on its test".
-_TEST = r"(?:시험|테스트|(?<![a-z])test|injection|주입)"
+_TEST = r"(?:(?:시험|테스트|(?<![a-z])test)(?! ?(?:위치|position))|(?:secondary|primary|relay|current) injection)"
 _PROTECTIVE = (
     r"(?:(?<!limit )(?<!control )(?<!selector )switch|(?<!리미트)(?<!리밋)(?<!절환)(?<!선택)(?<!조작)스위치|"
     r"차단기|breaker|(?<![a-z])acb|계전기|relay|인터록|interlock)"
@@ -204,7 +204,7 @@ CUES: list[tuple[int, int, str]] = [
     (
         1,
         2,
-        r"(?:(?:^| )h 2|수소|hydrogen)[^|]{0,4}?(?:누설|누출|(?<![a-z])leak\w*|(?<![a-z])leek\w*)(?! ?(?:시험|테스트|test|detector|검지기))",
+        r"(?:(?:^| )h 2|수소|hydrogen)(?:(?!냉각|cool)[^|]){0,4}?(?:누설|누출|(?<![a-z])leak\w*|(?<![a-z])leek\w*)(?! ?(?:시험|테스트|test|detector|검지기))",
     ),
     (1, 3, r"(?:^| )immediate(?= |$)(?! (?:area|vicinity|surroundings))"),
     # An emergency drain carrying the heater's drains ("비상배수로만 빼는 중", "비상배수밸브 동작 중",

@@ -133,3 +133,15 @@ def test_the_outage_list_is_no_list_asked_for(understand: Understand) -> None:
     parsed, fields = understand("Update: it got a bit louder overnight. Planner wants it on the outage list.", history)
     assert parsed.scenario == "S2"
     assert fields.priority.normalized == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A breaker racked to its test position protects nothing; a hydrogen cooler's water is no hydrogen.
+        "Unit 1 CEP B breaker in test position won't open",
+        "1호기 발전기 수소냉각기 B 냉각수 누설",
+    ],
+)
+def test_not_priority_1(understand: Understand, text: str) -> None:
+    assert _priority(understand, text) != 1
