@@ -25,6 +25,8 @@ _NEGATED_AFTER = re.compile(
     r"|^ ?(?:위험|우려|가능성|염려|직전|임박|risk|imminent)"
     # "진동 측정용 포인트", "vibration measuring point": what is measured there, not a symptom found.
     r"|^ ?(?:측정용|측정 ?포인트|측정점|감시용|계측용|measuring point|measurement point|monitoring point)"
+    # "누유 흔적은 안 보임", "no sign of a leak": looked for and not found.
+    r"|^ ?(?:흔적|자국)(?:은|는|이|가|도)? ?(?:없|안 ?보|못 ?찾|안 ?나)"
 )
 _NEGATED_BEFORE = re.compile(r"(?:^| )(?:no|not|without)(?: [a-z]+)? ?$")
 

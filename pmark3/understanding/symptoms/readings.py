@@ -65,7 +65,8 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"갭전압[^|]{0,2}?이상|갭전압|gap voltage",
     ),
     ("ERO", 3, r"왔다갔다|제어가?안잡|개도[^|]{0,2}?출렁|position oscillat|valve hunting"),
-    ("NOO", 3, r"신호[^|]{0,2}?없음|아무값도|먹통|reading zero|shows bad|(?:^| )bad(?= |$)"),
+    # "bad" alone is a DCS quality flag; "my bad" is an apology.
+    ("NOO", 3, r"신호[^|]{0,2}?없음|아무값도|먹통|reading zero|shows bad|(?<!my)(?:^| )bad(?= |$)"),
     ("PTF", 3, r"링크다운|link down|no comms|feedback (?:lost|loss)|피드백[^|]{0,3}?(?:없|끊|안)"),
     ("AIR", 3, r"(?:sensor|transmitter|rtd|probe|thermocouple|센서|전송기)[^|]{0,3}?(?:failed|fault|broken|고장|불량)"),
     ("AIR", 3, r"실제[^|]{0,2}?보다|than actual|(?:적게|많게|크게|작게)[^|]{0,3}?(?:나옴|나와|표시|지시|읽)"),
@@ -200,5 +201,42 @@ PATTERNS: list[tuple[str, int, str]] = [
         4,
         r"(?:값|지시|지시값|reading|value|indication)(?:이|가|은|는)?[^|]{0,12}?"
         r"(?:안 ?움직|안 ?변|변화 ?없|그대로 ?고정|(?<![a-z])(?:not moving|not changing|doesn t change|won t change))",
+    ),
+]
+
+# After probes10/11.
+PATTERNS += [
+    # A reading or indication stuck fast ("지시 고착", "변화 없이 일정값만 유지"): the instrument's, not a seizure.
+    (
+        "AIR",
+        3,
+        r"(?:지시|지시값|표시|값|수치|reading|indication)(?:가|이)? ?고착|(?:변화|변동)(?:가)? ?없이[^|]{0,4}?"
+        r"(?:일정|같은 ?값|고정|그대로)|일정값[^|]{0,3}?(?:만 ?)?(?:유지|고정)",
+    ),
+    # A needle or pointer held at one value ("바늘이 40도에 딱 고정"): the gauge reads wrong.
+    ("AIR", 3, r"(?:바늘|지침|needle|pointer)(?:이|가)?[^|]{0,12}?(?:고정|멈춰|멈췄|안 ?움직|꿈쩍|stuck|frozen)"),
+    # A level, limit or pressure switch stuck in one state ("level switch stuck high", "스위치 계속 high"):
+    # its signal is wrong (one "stuck" that never acts on demand stays FTF).
+    (
+        "AIR",
+        4,
+        r"(?:스위치|switch)(?:가|이|는)?[^|]{0,6}?(?:stuck|고착|계속|항상|늘|always|constantly|permanently|latched)"
+        r"(?: (?:in|at|on))?(?: the)?[^|]{0,3}?(?:high|low|하이|로우|알람|alarm|(?<![a-z])on(?= |$)|(?<![a-z])off(?= |$))",
+    ),
+    # The sensor itself named as the problem ("센서 문제 같아요", "transmitter issue").
+    (
+        "AIR",
+        4,
+        r"(?:센서|전송기|계기|온도계|압력계|지시계|(?<![a-z])(?:rtd|tc)(?![a-z])|열전대|sensor|transmitter|instrument)"
+        r"(?:가|이|의|쪽)? ?(?:문제|problem|issue)(?!없)",
+    ),
+    # One sensor or channel spiking ("진동센서 한 채널만 튐"): the instrument, not the quantity it measures.
+    ("AIR", 3, r"(?:센서|sensor|채널|channel|probe|프로브)(?:만|only)? ?(?:튐|튀|spik\w*|jump\w*)"),
+    # The field gauge reads normal while the transmitter alarms: a cross-check, the transmitter is wrong.
+    (
+        "AIR",
+        4,
+        r"(?:현장|로컬|local|field) ?(?:게이지|계기|지시계|gauge|indicator)(?:는|은|로는|에서는|상으로는)? ?"
+        r"(?:정상|normal|ok|fine|reads? normal)",
     ),
 ]
