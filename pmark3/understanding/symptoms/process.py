@@ -58,7 +58,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "PLU",
         3,
-        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!런백)(?<!runback )(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)(?<!분)(?<!초)(?<!시간)걸림|코킹|coking",
+        r"막혀|high dp|dp[^|]{0,3}?높|차압[^|]{0,4}?안떨어|슬래깅|클링커|slagging|clinker|(?<!트립)(?<!런백)(?<!runback )(?<!트립이)(?<!인터록)(?<!경보)(?<!알람)(?<!분)(?<!초)(?<!시간)(?<!넘게)(?<!이상)(?<!정도)걸림|코킹|coking",
     ),
     ("IHT", 3, r"냉각[^|]{0,2}?안됨|출구온도[^|]{0,3}?안떨어|not cooling|outlet temp too|fouled"),
     ("HIO", 3, r"회전수[^|]{0,4}?(?:너무|과다)|speed too high"),
@@ -211,4 +211,72 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     # A process value against the curve it should follow: a deviation ("0.4 MPa above the sliding-pressure curve").
     ("PDE", 3, r"(?:above|below|off) (?:the )?[a-z ]{0,24}?curve|곡선[^|]{0,4}?(?:보다|대비|이탈|벗어)"),
+]
+
+# After probes10/11.
+PATTERNS += [
+    # A thermography hot spot or ΔT: overheating.
+    (
+        "OHE",
+        3,
+        r"hot ?spots?|핫 ?스[팟폿]|(?:열화상|thermograph\w*|적외선|infrared|(?<![a-z])ir (?:scan|survey|camera|image|window))"
+        r"[^|]{0,30}?(?:δt|delta ?t|온도차)",
+    ),
+    # A temperature read on the IR camera only: as weak as any temperature stated ("열화상 85도, 볼트 풀림" -> the bolts).
+    (
+        "OHE",
+        2,
+        r"(?:열화상|thermograph\w*|적외선|infrared|(?<![a-z])ir (?:scan|survey|camera|image|window))[^|]{0,30}?"
+        r"\d+ ?(?:c|도|℃)(?![a-z])",
+    ),
+    (
+        "OHE",
+        4,
+        r"(?:δt|delta ?t)[^|]{0,3}?\d+[^|]{0,16}?(?:vs|대비|than|compared)[^|]{0,6}?(?:the )?(?:other|adjacent|remaining)? ?"
+        r"phases?",
+    ),
+    # A temperature difference between a casing's top and bottom (or any 온도차 alarmed): a deviation.
+    (
+        "PDE",
+        3,
+        r"(?:상하|상하부|좌우|top ?(?:and |to )?bottom)[^|]{0,3}?(?:온도차|temperature difference|differential temperature)|"
+        r"온도차[^|]{0,12}?(?:경보|알람|alarm|초과|증가|커짐|커졌|벌어)",
+    ),
+    # A cooler's or heat exchanger's outlet at a stated temperature: heat transfer (the design value beside it).
+    (
+        "IHT",
+        4,
+        r"(?:냉각기|쿨러|cooler|열교환기|heat exchanger|(?<![a-z])hx(?![a-z]))[^|]{0,14}?(?:출구|outlet)[^|]{0,10}?"
+        r"\d+ ?(?:도|c|℃)(?![a-z])",
+    ),
+    # A heater that does not heat: its temperature rise only a fraction of design, "가열을 못함".
+    (
+        "IHT",
+        4,
+        r"(?:온도 ?상승|temperature rise|temp rise)(?:이|가|폭)?[^|]{0,6}?(?:밖에|뿐|only)|가열(?:을|이)? ?(?:못|안 ?됨|안 ?돼)|"
+        r"(?:not|isn t|doesn t|won t) (?:heating|heat up)(?= |$)",
+    ),
+    # Tubes fouled in plain words ("튜브 오염된 듯", "dirty tubes").
+    ("IHT", 4, r"(?:튜브|tubes?)[^|]{0,4}?(?:오염|더러|dirty)|dirty tubes?"),
+    # A strainer's or filter's differential pressure alarmed: plugged, whatever got in.
+    (
+        "PLU",
+        3,
+        r"(?<!\d )(?<!\d)차압[^|]{0,12}?(?:경보|알람|alarm)|(?<![a-z])(?:dp|differential pressure) (?:high )?alarm",
+    ),
+    # A pressure "from X to Y" down: low output ("토출압 1.8에서 1.3 bar로 떨어짐").
+    ("LOO", 3, PRESS + r"[^|]{0,10}?(?:에서|from) ?[^|]{0,12}?" + DOWN),
+    # A pressure above its setpoint written as two numbers ("12 bar 설정인데 16까지 올라감").
+    (
+        "HIO",
+        4,
+        r"\d+ ?(?:bar|kpa|mpa|psi|kg|kgf)(?![a-z])[^|]{0,3}?(?:설정|셋팅|세팅|setpoint|set point|set at)"
+        r"(?:인데|이지만|이나| but| yet)?[^|]{0,8}?\d+[^|]{0,6}?(?:까지|to)? ?(?:올라|상승|넘|rose|went up|climb\w*|reach\w*)",
+    ),
+    # A metal (tube, skin, bearing metal) temperature stated: overheating, however slowly it climbs.
+    (
+        "OHE",
+        3,
+        r"(?:메탈|metal|튜브|tube|skin|스킨)[^|]{0,2}?(?:온도|temp\w*)[^|]{0,6}?\d+ ?(?:도|c|℃)(?![a-z])",
+    ),
 ]
