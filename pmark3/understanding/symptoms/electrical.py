@@ -81,7 +81,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "FOV",
         4,
-        r"(?:단자전압|출력전압|발전기전압|(?<![a-z])(?:terminal|output) voltage)[^|]{0,40}?(?:출렁|흔들|변동|헌팅|hunting|swing\w*|"
+        r"(?:단자전압|출력전압|발전기전압|계자전압|여자전압|(?<![a-z])(?:terminal|output|field|excitation) voltage)[^|]{0,40}?(?:출렁|흔들|변동|헌팅|hunting|swing\w*|"
         r"fluctuat\w*|oscillat\w*|사이로)",
     ),
     # A drive's output frequency swinging is faulty output frequency, however it is written.
@@ -92,4 +92,37 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     # A cell or a supply at a low voltage ("셀 몇 개가 1.9 V까지 떨어짐").
     ("FOV", 3, r"(?<![a-z])v 까지(?:떨어|내려|저하|감소)|(?:셀|cell)[^|]{0,8}?전압[^|]{0,4}?(?:떨어|저하|낮)"),
+]
+
+# After probes10/11.
+PATTERNS += [
+    # Partial discharge measured (only suspected, it stays the sound that was heard), tracking or corona, a transformer's internal discharge: an electrical fault.
+    (
+        "ELE",
+        3,
+        r"(?<![a-z])pd(?![a-z])[^|]{0,12}?\d+ ?(?:pc|nc|db|dbm|mv)(?![a-z])|"
+        r"(?<![a-z])tracking (?:marks?|damage|on|across|path)|트래킹|코로나|corona|"
+        r"(?:내부|internal)[^|]{0,3}?(?:방전|discharge|arcing|아크)",
+    ),
+    # A protective relay that operated ("과전류 계전기 떨어짐", "비율차동 계전기 동작으로 트립"): the fault it saw,
+    # above the start or trip it caused.
+    (
+        "ELE",
+        4,
+        r"(?:과전류|과부하|지락|접지|차동|비율차동|열동|역전력|계자상실|(?<![a-z])ocr)[^|]{0,2}?(?:계전기|릴레이)(?:가|이)?"
+        r"[^|]{0,2}?(?:동작|떨어|트립|작동)|(?:differential|diff|reverse power|loss of field|overcurrent|earth fault|ground fault)"
+        r" relay (?:operated|picked up|actuated|tripped)",
+    ),
+    # A charger's, rectifier's or inverter's output voltage gone up or down: faulty output voltage.
+    (
+        "FOV",
+        4,
+        r"(?:charger|충전기|정류기|rectifier|inverter|인버터|(?<![a-z])ups(?![a-z])|(?<![a-z])avr(?![a-z])|exciter|여자기)"
+        r"[^|]{0,12}?(?:output|출력)(?! ?(?:전류|current|amp))(?: voltage|전압)?[^|]{0,6}?(?:went up|rose|climbed|dropped|fell|went down|up to|down to|"
+        r"(?<![a-z])(?:high|low)(?![a-z])|올라|상승|떨어|낮|높|저하|까지)",
+    ),
+    # A cell's voltage stated ("셀 37번 전압 1.96V", "cell 12 voltage 1.9 V"): the cell's output voltage.
+    ("FOV", 3, r"(?:셀|cell)[^|]{0,10}?(?:전압|voltage)[^|]{0,3}?\d+(?: \d+)? ?v(?![a-z])"),
+    # A source's output at zero volts while its supply is there: no output.
+    ("NOO", 4, r"(?:출력|output)(?:이|가|은|는)? ?0 ?(?:v|볼트)(?![a-z0-9])"),
 ]
