@@ -24,7 +24,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("INL", 3, r"내부누설|튜브누설|tube leak|internal leak|bypass leak|튜브리크"),
     ("INL", 3, r"(?:튜브|tube|코일|coil)[^|]{0,8}?(?:누설|누수|리크|터|파열|파공|leak|rupture|burst)"),
     ("ELP", 2, r"뚝뚝|물이?떨어|방울|핀홀|pinhole|누출|escaping|leakage found"),
-    ("ELP", 3, r"(?:steam|증기|스팀|gland steam)[^|]{0,3}?(?:누설|leak|샘|새)"),
+    ("ELP", 3, r"(?:steam|증기|스팀|gland steam)[^|]{0,3}?(?:누설|leak|샘|새|세(?:는|고|요|어))"),
     ("INL", 3, r"섹터[^|]{0,3}?씰[^|]{0,6}?누설|sector seal|누설률|leakage rate"),
     (
         "ELU",
@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "ELP",
         4,
-        r"(?:makeup|make up|보충)[^|]{0,24}?(?:up|increas\w*|rising|증가|늘|많아)(?= |$|[^a-z])",
+        r"(?:makeup|make up|보충)[^|]{0,24}?(?:up|increas\w*|rising|증가|늘|많아|두 ?배|2 ?배|doubled|twice)(?= |$|[^a-z])",
     ),
     # A closed valve with its downstream side hot or flowing is passing through its seat.
     (
@@ -107,6 +107,33 @@ PATTERNS: list[tuple[str, int, str]] = [
         4,
         r"(?:측|쪽)에서[^|]{0,6}?(?:측|쪽)으로[^|]{0,4}?(?:새|누설|누기|넘어)|"
         r"(?<![a-z])(?:air|gas|water|oil|steam) ?to ?(?:air|gas|water|oil|steam)(?: side)? (?:leak\w*|carry ?over)",
+    ),
+]
+
+
+# After probes10/11.
+PATTERNS += [
+    # A hydrogen leak suspected (the purity drop or the make-up is its evidence): the leak is reported.
+    (
+        "ELP",
+        4,
+        r"(?:수소|hydrogen|(?<![a-z])h 2)[^|]{0,3}?(?:누설|누기|leak\w*|leek\w*)[^|]{0,4}?(?:의심|suspect\w*|possible|likely)|"
+        r"(?:suspect\w*|possible|likely|probable) (?:a )?(?:hydrogen|h 2) (?:leak|leek)\w*",
+    ),
+    # Seawater into a condenser, read on the conductivity or sodium or said to leak in: a tube leak, not a leak to outside.
+    (
+        "INL",
+        4,
+        r"(?:전도도|conductivity|나트륨|sodium)(?:[^|]|\| ){0,60}?(?:해수|seawater|sea water)"
+        r"[^|]{0,3}?(?:유입|누입|in ?leak\w*|ingress|leak\w*|누설)|(?:해수|seawater|sea water)[^|]{0,3}?(?:누입|in ?leak\w*|ingress)",
+    ),
+    # Oil turning up in the cooling water (or water in the oil) of a cooler: leaking tube side.
+    (
+        "INL",
+        4,
+        r"(?:oil|water)[^|]{0,6}?(?:is )?(?:showing up|turning up|appearing|found|detected|present|coming out) in the "
+        r"(?:cooling )?(?:water|oil)|leak\w* (?:on the )?tube side|(?:냉각수|cooling water)[^|]{0,8}?(?:에서|에)?[^|]{0,3}?"
+        r"(?:오일|기름|유분|oil)[^|]{0,4}?(?:나옴|나와|발견|검출|보임|보여|섞)",
     ),
 ]
 
