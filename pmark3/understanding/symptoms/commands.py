@@ -27,7 +27,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "DOP",
         3,
-        r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|slow (?:stroke|response|closing|opening)|delayed|"
+        r"동작지연|개폐지연|스트로크지연|응답지연|느리게|느림|느려(?:요|서|짐|졌|지)?|느립|slow (?:stroke|response|closing|opening)|delayed|"
         r"slow to (?:close|open|respond|stroke)",
     ),
     (
@@ -199,7 +199,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "FTO",
         4,
-        r"(?:열림|개방|오픈|open|opening)[^|]{0,2}?(?:지령|명령|신호|command|signal)[^|]{0,6}?"
+        r"(?:열림|개방|오픈|open|opening|(?<![가-힣])개)[^|]{0,2}?(?:지령|명령|신호|command|signal)[^|]{0,6}?"
         r"(?:절반|반만|중간|일부|\d+ ?%?(?:에서|까지)|더 ?안|멈|stops?|stopped|stall\w*|stuck|stays?|remains?)|"
         r"(?:won t|doesn t|does not|didn t|did not|will not) move(?:[^|]|\| ){0,40}?command\w* (?:open|to open)|"
         r"(?:stays?|stayed|remains?|stuck)[^|]{0,16}?(?:closed|shut)[^|]{0,12}?command\w* (?:open|to open)|"
@@ -241,4 +241,46 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     # Part travel short of its end when no direction is named: "won't go fully to the collect position".
     ("FTI", 3, r"(?:won t|doesn t|will not|does not) go fully|끝까지 ?(?:안 ?(?:감|가)|못 ?감)"),
+]
+
+# After probes10/11.
+PATTERNS += [
+    # "close 안됨", "open 불가": a valve written in English with a Korean verb.
+    ("FTC", 3, r"(?<![a-z])close[^|]{0,3}?(?:안 ?됨|안 ?돼|안 ?되|불가|불량)"),
+    # A controller or sequence that skips a field, a step or a blower, or runs out of order: not as intended.
+    (
+        "FTI",
+        4,
+        r"(?<![a-z])skip(?:s|ped|ping)?(?![a-z])|건너 ?뛰|건너뛴|빼먹|스킵|순서(?:대로|가)? ?(?:안|엉|틀|뒤죽)|out of (?:sequence|order)",
+    ),
+    # A machine that goes to the wrong place in automatic ("적재 위치가 엉뚱하게 감").
+    (
+        "FTI",
+        3,
+        r"엉뚱(?:한|하게)[^|]{0,3}?(?:감|가|곳|위치|방향|움직|동작|멈|섬)|goes to the wrong (?:place|position|spot)",
+    ),
+    # A switch contact that does not make ("압력스위치 접점이 안 붙는 듯"): the protection does not act on demand.
+    (
+        "FTF",
+        4,
+        r"(?:접점|contacts?)(?:이|가)? ?(?:안 ?붙|안 ?닫|안 ?들어|not (?:making|closing|made)|didn t (?:make|close)|"
+        r"failed to (?:make|close))",
+    ),
+    # A relief valve that lifted at normal pressure or before its set pressure, or popped and reseated: spurious.
+    (
+        "SPO",
+        4,
+        r"(?:설정압|설정치|설정값|set ?point|set pressure|셋팅압|세팅압)[^|]{0,2}?(?:전에|이전에|도달 ?전|되기 ?전|미만에서|"
+        r"아래에서|못 ?미쳐)[^|]{0,8}?(?:팝|동작|작동|리프트|열|분출|튀|pop|lift|open)|"
+        r"(?:안전밸브|안전변|릴리프|relief valve|safety valve|(?<![a-z])(?:psv|prv|srv)(?![a-z]))[^|]{0,30}?"
+        r"(?:정상 ?압력|정상압|normal (?:operating )?pressure)(?:인데|에서|에도|에)[^|]{0,10}?(?:튀|팝|열|리프트|분출|pop|lift|open)|"
+        r"(?:튀었|팝|리프트)[^|]{0,6}?(?:다시|재) ?(?:앉|닫|착좌)|(?:popped|lifted) and (?:re ?seated|closed again)",
+    ),
+    # A command and the time it took, long ("50% 지령 주면 1분 넘게 걸림"): a slow stroke.
+    (
+        "DOP",
+        4,
+        r"(?:지령|명령|command)[^|]{0,10}?\d+ ?(?:분|초|min|mins|sec|secs|seconds|minutes)[^|]{0,4}?(?:넘게|이상|가까이|씩)?"
+        r"[^|]{0,2}?(?:걸림|걸려|걸리|걸렸)",
+    ),
 ]

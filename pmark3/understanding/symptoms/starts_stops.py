@@ -22,7 +22,7 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "UST",
         2,
-        r"트립(?![^|]{0,3}?(?:신호|지령|명령|코일|직전|우려|위험|예상|가능|시험|테스트))|trip(?! signal| command| coil| test)(?<!about to trip)|불시정지|자동정지|급정지|갑자기"
+        r"트립(?!치)(?![^|]{0,3}?(?:신호|지령|명령|코일|직전|우려|위험|예상|가능|시험|테스트|근접|설정))|trip(?! signal| command| coil| test)(?<!about to trip)|불시정지|자동정지|급정지|갑자기"
         + G
         + r"(?:정지|멈|꺼)|혼자"
         + G
@@ -38,7 +38,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         3,
         r"자동정지|갑자기[^|]{0,3}?멈|혼자[^|]{0,3}?정지|운전중[^|]{0,3}?정지|stopped (?:by itself|on its own)|"
         r"sudden stop|풀코드[^|]{0,6}?정지|사행스위치[^|]{0,6}?정지|pull cord|폴트[^|]{0,3}?정지|fault stop|faulted|"
-        r"인버터[^|]{0,4}?정지|tripped|트립(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일|시험|테스트))|폴트|faulted",
+        r"인버터[^|]{0,4}?정지|tripped|트립(?!치)(?![^|]{0,3}?(?:직전|우려|위험|예상|가능|신호|지령|명령|코일|시험|테스트|근접|설정))|폴트|faulted",
     ),
     (
         "UST",
@@ -131,5 +131,16 @@ PATTERNS: list[tuple[str, int, str]] = [
         4,
         r"기동(?:버튼|스위치|명령|지령|신호)?[^|]{0,3}?(?:눌러도|눌렀는데|줘도|줬는데|넣어도|해도)[^|]{0,4}?(?:반응[^|]{0,2}?없|무반응|안 ?됨|꿈쩍)|"
         r"(?<![a-z])(?:pressed |pushed |hit )?start(?: button| command| pb)?[^|]{0,20}?(?:no response|nothing happen\w*|did nothing|does nothing)",
+    ),
+]
+
+# After probes10/11.
+PATTERNS += [
+    # An engine that will not crank, a pump that failed to start automatically on its test: fails to start.
+    (
+        "FTS",
+        3,
+        r"크랭킹[^|]{0,3}?(?:안|불가|실패|못)|(?:won t|doesn t|didn t|did not|fail(?:s|ed)? to|not) crank\w*|no crank\w*|"
+        r"(?:fail(?:s|ed)? to|did not|didn t|won t|does not|doesn t) auto ?start",
     ),
 ]
