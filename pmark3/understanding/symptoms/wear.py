@@ -13,7 +13,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"소음|이음|이상음|굉음|마찰음|타격음|금속음|쇳소리|소리|끼익|딱딱|덜컹|noise|noisy|grinding|rattl|knock|squeal|whin|humming|screech|sound",
     ),
     ("STD", 3, r"균열|크랙|부식|마모|감육|변형|파단|crack|corrosion|corroded|wear|erosion|thinning|deform"),
-    ("BRD", 3, r"파손|깨짐|깨졌|부러|소손|끊어|seized|broken|broke|snapped|burnt out"),
+    ("BRD", 3, r"파손|깨짐|깨졌|깨져|깨진|부러(?!시)|소손|끊어|seized|broken|broke|snapped|burnt out"),
     ("BRD", 2, r"고착|stuck"),
     ("SER", 3, r"커버[^|]{0,3}?(?:파손|깨|탈락)|cover (?:broken|missing)|백화"),
     ("SER", 2, r"볼트풀림|풀림|헐거|보온탈락|보온재|도장박리|loose|녹발생|청소필요"),
@@ -21,12 +21,16 @@ PATTERNS: list[tuple[str, int, str]] = [
     ("VIB", 2, r"진동값|진동과다|축진동|해머링|water hammer|vib(?:ration)? high|shaking"),
     ("NOI", 2, r"웅웅|쿵쿵|구르는소리|캐비테이션|cavitation|knocking|strange noise"),
     ("BRD", 3, r"고장남|망가|failed completely|breakdown|절단|snapped"),
-    ("STD", 3, r"찢어|torn|손상|damaged|침식|감육|두께[^|]{0,3}?감소|thinning|support bent|서포트변형|worn|blade wear"),
+    (
+        "STD",
+        3,
+        r"찢어(?!질 ?(?:까|수|것|거|우려|위험|듯))|torn|손상|damaged|침식|감육|두께[^|]{0,3}?감소|thinning|support bent|서포트변형|worn|blade wear",
+    ),
     (
         "SER",
         3,
         r"커버[^|]{0,3}?떨어|cover loose|외관오염|외함오염|외관[^|]{0,2}?오염|청소[^|]{0,2}?필요|needs cleaning|dusty|먼지|"
-        r"명판[^|]{0,2}?탈락|사행|낙탄|스크레이퍼|아이들러|misalign|spillage|scraper|idler|insulation fell|paint peel|"
+        r"명판[^|]{0,2}?탈락|낙탄|스크레이퍼|아이들러|misalign|spillage|scraper|idler|insulation fell|paint peel|"
         r"보온[^|]{0,2}?탈락|도장[^|]{0,2}?박리",
     ),
     ("SER", 3, r"보온[^|]{0,3}?(?:떨어|탈락|손상|파손)"),
@@ -87,7 +91,7 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"(?:wall|thickness)",
     ),
     # A tear is damage, whatever made it (a belt that wanders tears at its edge).
-    ("STD", 4, r"찢어지|찢어짐|찢어졌|(?<![a-z])(?:torn|tearing)(?![a-z])"),
+    ("STD", 4, r"찢어(?!질 ?(?:까|수|것|거|우려|위험|듯))|(?<![a-z])(?:torn|tearing)(?![a-z])"),
     # Cavitation is heard: noise.
     ("NOI", 3, r"캐비테이션|cavitat\w*"),
     # Stuck fast: binding, not a failure to start.
@@ -111,4 +115,43 @@ PATTERNS: list[tuple[str, int, str]] = [
         r"침식|(?<![a-z])(?:erosion|eroded|pitting|pitted|frayed|fraying)(?![a-z])|broken strands|소선[^|]{0,3}?(?:끊|단선)|"
         r"떨어져 ?나(?:감|갔)",
     ),
+]
+
+# After probes10/11.
+PATTERNS += [
+    # Vibration written as a measured level or a spectrum: "3.1 -> 6.8 mm/s", "125 μm", "1X radial", a vane-pass peak
+    # that doubled, sidebands.
+    (
+        "VIB",
+        3,
+        r"\d+ ?(?:mm s|mm sec|ips|in s|μm|um|microns?|mils?)(?![a-z])(?! ?(?:필터|filter|메쉬|mesh|element|엘리먼트|코팅|coating|도막))|(?:^| )\d+ ?x (?:rpm|running speed|radial|axial|"
+        r"component|peak|amplitude|harmonic|vibration)|(?:vane|blade) pass(?:ing)?(?: frequency)?|(?<![a-z])bpf[io]?(?![a-z])|"
+        r"gear ?mesh|side ?bands?|spectrum|스펙트럼|베인 ?패스|블레이드 ?패스|사이드 ?밴드",
+    ),
+    # Mistracking alone is a minor fault; with wear or a tear, the damage is reported.
+    ("SER", 2, r"사행"),
+    # Corrosion called severe is deterioration, even with the paint peeling over it.
+    ("STD", 4, r"부식[^|]{0,4}?(?:심함|심하|심해|심각|과다)|(?:severe|heavy|heavily|bad|badly) corro\w*"),
+    # A brush, lining or pad worn short ("브러시가 짧아짐"; a refill interval that got shorter is no wear).
+    (
+        "STD",
+        3,
+        r"(?:브러시|브러쉬|brush\w*|카본|carbon|라이닝|lining|패드|pads?|shoes?)[^|]{0,10}?(?:짧아(?:져|졌|짐|지)|닳|"
+        r"(?<![a-z])(?:worn(?: down| short)?|too short)(?![a-z]))",
+    ),
+    # A gauge glass or sight window clouded or dirty: cleaning, a minor fault.
+    (
+        "SER",
+        4,
+        r"(?:유리|glass|점검창|sight ?glass|수면계|window)(?:가|이)?[^|]{0,4}?(?:뿌옇|흐려|흐림|흐릿|오염|더러|cloud\w*|fogg\w*|dirty)",
+    ),
+    # Deformation found (tubes bent, "굽힘 변형 확인"): damage, not the deposit seen with it.
+    (
+        "STD",
+        4,
+        r"(?:굽힘|휨|bending|bowing)[^|]{0,2}?변형|변형[^|]{0,2}?(?:확인|발견|발생|심함)|(?:bent|deformed|bowed) tubes?|"
+        r"tubes? (?:bent|deformed|bowed)",
+    ),
+    # Rubbing is heard.
+    ("NOI", 2, r"(?<![a-z])rubbing|러빙"),
 ]
