@@ -58,7 +58,8 @@ bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; L
 중압터빈|ip 터빈|ipt|ip turbine ; MAB ; ST ;
 저압터빈|lp 터빈|lpt|lp turbine ; MAC ; ST ;
 복수기|주복수기|핫웰|콘덴서|condenser|hotwell ; MAG ; HE ;
-진공펌프|복수기진공|이젝터|vacuum pump|air ejector|sjae ; MAJ ; ;
+진공펌프|vacuum pump|vacuum pumps ; MAJ ; PU ;
+복수기진공|이젝터|air ejector|sjae ; MAJ ; ;
 터닝기어|터닝모터|turning gear|barring gear ; MAK ; ;
 윤활유|터빈윤활유|lube oil|bearing oil ; MAV ; ; weak
 주유탱크|윤활유탱크|mot|main oil tank ; MAV ; TA ;
@@ -135,8 +136,10 @@ dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;
 # A position transducer is an instrument, not the valve it sits on.
 lvdt|포지션센서|위치센서|position sensor|position transmitter ; ; IP ;
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
+# I/O cards and the logic or sequence a controller runs are the controller's ("DCS AI 카드 불량", "시퀀스가 건너뜀").
+카드|입출력카드|card|cards|io card|i o card|ai card|ao card|di card|do card|시퀀스|자동시퀀스|제어로직|로직|시퀀서|logic|control logic|sequencer ; ; CL ;
 압력용기|용기|분리기|어큐뮬레이터|리시버|리시버탱크|pressure vessel|vessel|separator|accumulator|receiver|air receiver ; ; VE ;
-온라인|online|베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|brg|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|이음부|이음매|joint|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh ; ; ; part
+온라인|online|베어링|씰|메카니컬씰|임펠러|커플링|샤프트|축|패킹|글랜드|플랜지|가스켓|튜브|bearing|brg|seal|mechanical seal|impeller|coupling|shaft|packing|gland|flange|gasket|tube|tubes|권선|winding|임펄스라인|도압관|impulse line|이음부|이음매|joint|트립코일|trip coil|투입코일|closing coil|롤|roll|grinding roll|그라인딩롤|노즐|nozzle|팁|tip|점검창|peephole|메쉬|mesh|vane pass|blade pass|베인패스|블레이드패스 ; ; ; part
 """
 
 # Catalog synonyms that match too much on their own in free text.
