@@ -31,6 +31,8 @@ from pmark3.understanding.units import UnitMention, find_trains, find_units
 _NEG_AFTER = re.compile(
     r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))"
     r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮|멀쩡)"
+    # "compressor end is fine", "the motor looks ok": English says it of the part it clears.
+    r"|^(?: end| side| itself)?(?: is| are| s| looks?| seems?| was| checked| tested)(?: out)? ?(?:fine|ok|okay|normal|good|healthy)(?= |$|\|)"
 )
 # "저압히터 2번 입구 쪽 플랜지": the heater is a landmark, the flange's piping is the equipment.
 _LANDMARK_AFTER = re.compile(
@@ -95,6 +97,8 @@ class Reading:
     symptom_original: str = ""
     priority_original: str = ""
     symptom_strength: int = 0
+    class_start: int = -1  # where the chosen class word starts in the canonical text
+    mode_start: int = -1  # where the top symptom starts
 
     @property
     def system(self) -> str | None:
@@ -215,7 +219,9 @@ class Analyzer:
         self._read_location(r, live, negated)
         self._read_class(r, live, symptoms)
         self._read_mode(r, symptoms)
+        self._symptom_subject(r, live)
         self._adjust(r)
+        self._board_system(r)
         self._read_priority(r, [c for c in self.priorities.find(canon) if not _inside(c, hits)])
         return r
 
@@ -263,6 +269,7 @@ class Analyzer:
         ranked = sorted(
             sys_hits,
             key=lambda h: (
+                len(sys_hits) > 1 and bool(_PLACE_BEFORE.search(canon[max(0, h.start - 20) : h.start])),
                 "weak" in h.entry.flags,
                 _umbrella(canon, h, strong),
                 _system_landmark(canon, h, strong),
@@ -336,6 +343,17 @@ class Analyzer:
         heads = [h for h in cls_hits if not _is_landmark(canon, h, cls_hits, live)] or cls_hits
         # English puts the head first: "spare motor for the CEP", "bearing of the pump".
         heads = [h for h in heads if not _COMPLEMENT_BEFORE.search(canon[max(0, h.start - 20) : h.start])] or heads
+        # "복수라인 탈기기로 올라가는 쪽", "오버플로우 배관으로 거품 넘침": where something goes or passes is a place;
+        # "밀봉유 펌프예요 발전기쪽" (a side named last), "유면계 최저 근접" (a level read on the gauge) likewise.
+        heads = [
+            h
+            for h in heads
+            if not (
+                _ROUTE_AFTER.match(canon[h.end :])
+                or (_SIDE_LAST.match(canon[h.end :]) and h is not heads[0])
+                or (h.entry.cls == "IP" and _GAUGE_MARK.match(canon[h.end :]))
+            )
+        ] or heads
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
         if boundary == len(canon) and r.language == "en" and r.scenario == "S1" and heads:
             # Nothing read as a symptom: English names its subject first ("#1 CWP A travelling screen
@@ -355,8 +373,29 @@ class Analyzer:
             stop = min([stop, *later])
             before = [h for h in heads if h.start < stop] or heads[:1]
         chosen: Hit | None = before[-1] if before else None
-        if chosen is not None and chosen.term in _BREAKERS and _STARTING.search(canon):
-            # "모터 기동 시 차단기 트립": the breaker protected the motor, the motor failed.
+        if chosen is not None and chosen.term in _FEEDERS and any(h.entry.cls == "SG" for h in cls_hits):
+            # "MCC 2A-3 bucket 14 (AOP feeder)": with switchgear named, a feeder is its breaker, not a coal feeder.
+            chosen = Hit(chosen.start, chosen.end, chosen.term, Entry(cls="SG"))
+        if chosen is not None and r.scenario == "S3" and r.system is not None:
+            after = next(
+                (h for h in live if 0 <= h.start - chosen.end <= 1 and h.entry.system and not h.entry.cls), None
+            )
+            if after is not None and _WHOLE_SYSTEM.match(canon[after.end :]):
+                # "터빈 제어유 계통 플러싱 절차": the word before a system's name qualifies it; a question about the
+                # whole system names no class.
+                r.classes.append(Candidate(None, 0.0, "s3_none"))
+                default = self.register.default_class.get(r.system)
+                if default:
+                    r.classes.append(Candidate(default, 0.25, "system_default", r.systems[0].original))
+                return
+        if (
+            chosen is not None
+            and chosen.term in _BREAKERS
+            and _STARTING.search(canon)
+            and not any(s.code in ("FCO", "FDC") for s in symptoms)
+        ):
+            # "모터 기동 시 차단기 트립": the breaker protected the motor, the motor failed; one that
+            # will not close or open ("펌프 기동 시 차단기 투입 안 됨") failed itself.
             earlier = [h for h in before[:-1] if h.entry.cls in _DRIVEN and "|" not in canon[h.end : chosen.start]]
             if earlier:
                 chosen = earlier[-1]
@@ -386,6 +425,7 @@ class Analyzer:
             r.classes.append(Candidate(str(chosen.entry.cls), 0.9, key, r.doc.original(chosen.start, chosen.end)))
             r.equipment_original = _bare_name(r.doc.original(chosen.start, chosen.end))
             r.class_explicit = chosen.entry.system is None
+            r.class_start = chosen.start
         others = [h for h in reversed(before)] + [h for h in cls_hits if h.start >= boundary]
         seen = {c.value for c in r.classes}
         for h in others:
@@ -407,6 +447,60 @@ class Analyzer:
                 r.classes.append(Candidate(default, score, "system_default", r.systems[0].original))
                 if not r.equipment_original and r.scenario != "S3":
                     r.equipment_original = r.systems[0].original
+
+    def _symptom_subject(self, r: Reading, live: list[Hit]) -> None:
+        """The component written right before the reported symptom is the one that failed.
+
+        "급수펌프 흡입압 트립스위치 시험 시 미동작", "AOP 자동기동 안 됨, 압력스위치 접점이 안 붙음": the first
+        symptom may be the machine's, but the one reported (the strongest) names its own subject, a
+        component after the machine. The failure names it, so the key is ``from_mode``.
+        """
+        if r.mode_start < 0 or not r.classes or r.classes[0].key not in _SUBJECT_OVERRULES:
+            return
+        if not r.modes[0].key.startswith(_STRONG_PATTERNS) or r.modes[0].value not in _OWN_FAILURES:
+            return
+        canon = r.doc.canon
+        subject = next(
+            (
+                h
+                for h in live
+                if h.entry.cls
+                and "part" not in h.entry.flags
+                and not (h.term in _CHANNELS and _reported_by(canon, h))
+                and h.start <= r.mode_start <= h.end + 2
+                and "|" not in canon[h.end : r.mode_start]
+            ),
+            None,
+        )
+        if subject is None or subject.entry.cls not in _SUBJECTS:
+            return
+        if subject.start == r.class_start:
+            r.classes[0].key = "from_mode"  # "level switch stuck high": named by its own failure
+            return
+        if subject.start < r.class_start or subject.entry.cls == r.cls:
+            return
+        r.classes = [
+            Candidate(str(subject.entry.cls), 0.8, "from_mode", r.doc.original(subject.start, subject.end))
+        ] + [c for c in r.classes if c.value != subject.entry.cls]
+        r.class_start = subject.start
+        r.equipment_original = _bare_name(r.classes[0].original)
+
+    def _board_system(self, r: Reading) -> None:
+        """ "6.9kV 차단기 투입 안 됨" on a pump's start: switchgear belongs to its board's system."""
+        if r.cls != "SG" or not r.systems or r.systems[0].value in _BOARD_SYSTEMS or r.systems[0].key == "kks":
+            return
+        board = next((c for c in r.systems if c.value in _BOARD_SYSTEMS and c.key != "weak"), None)
+        if board is None:
+            return
+        top = r.systems[0]
+        r.systems.remove(board)
+        board.score, top.score = top.score, min(top.score, 0.5)
+        r.systems.insert(0, board)
+        if not r.kks_written:
+            # The register entry found was the machine's, not its board's.
+            r.kks, r.kks_by_unit = None, {}
+        sys_words = board.original
+        r.location_original = " ".join(p for p in (r.unit_original, sys_words) if p and p not in sys_words) or sys_words
 
     def _read_mode(self, r: Reading, symptoms: list[SymptomHit]) -> None:
         canon = r.doc.canon
@@ -457,6 +551,8 @@ class Analyzer:
             distinct = {x.code for x in symptoms if x.strength == s.strength}
             key = f"s{s.strength}_" + ("single" if len(distinct) == 1 else "multi")
             tail = _INTENSITY.match(canon[s.end :])
+            if not r.modes:
+                r.mode_start = s.start
             r.modes.append(Candidate(code, 0.9, key, r.doc.original(s.start, s.end + (tail.end() if tail else 0))))
         if r.modes:
             r.symptom_original = r.modes[0].original
@@ -526,6 +622,15 @@ class Analyzer:
             # "드럼 압력 지시 0으로", "hotwell 레벨 지시 튐": the indication is the instrument's.
             r.classes.insert(0, Candidate("IP", 0.8, "from_reading", mode.original))
             cls = r.classes[0]
+        if (
+            cls.key == "system_default"
+            and r.system == "GCF"
+            and mode.value in ("PLU", "CTM")
+            and _MEMBRANE.search(r.doc.canon)
+        ):
+            # "RO 차압 상승, 막 오염": a water treatment train's differential pressure is its membranes' fouling.
+            r.classes.insert(0, Candidate("FS", 0.8, "from_mode", mode.original))
+            cls = r.classes[0]
         if mode.value == "LCP" and cls.value != "VA":
             # A valve passing when closed is the valve's fault, however its heat or flow was found.
             valve = next((c for c in r.classes if c.value == "VA"), None)
@@ -533,12 +638,19 @@ class Analyzer:
                 r.classes.remove(valve)
                 r.classes.insert(0, Candidate("VA", 0.8, "from_mode", valve.original))
                 cls = r.classes[0]
-        elif mode.value == "INL" and cls.value not in ("HE", "HB"):
-            # A tube leak is the heat exchanger's or the boiler's whose tubes leak.
+        elif mode.value in ("INL", "IHT") and cls.value not in ("HE", "HB"):
+            # A tube leak is the heat exchanger's or the boiler's whose tubes leak; a cooler that does not
+            # cool is the cooler, whatever valve on its cooling water was named.
             tubes = next((c for c in r.classes if c.value in ("HE", "HB")), None)
             if tubes is not None:
                 r.classes.remove(tubes)
                 r.classes.insert(0, Candidate(tubes.value, 0.8, "from_mode", tubes.original))
+                cls = r.classes[0]
+        else:
+            owner = self._failure_owner(r, mode, cls)
+            if owner is not None:
+                r.classes.remove(owner)
+                r.classes.insert(0, Candidate(owner.value, 0.8, "from_mode", owner.original))
                 cls = r.classes[0]
         oil = _OIL_WORD.search(r.doc.canon)
         if (
@@ -600,6 +712,35 @@ class Analyzer:
         elif mode.value == "UST" and _FALSE_TRIP.search(r.doc.canon):
             r.modes.insert(0, Candidate("SPO", 0.8, "from_context", mode.original))
 
+    @staticmethod
+    def _failure_owner(r: Reading, mode: Candidate, cls: Candidate) -> Candidate | None:
+        """A named component whose own kind of failure was read, over the machine named first."""
+        canon = r.doc.canon
+
+        def named(code: str) -> Candidate | None:
+            return next((c for c in r.classes[1:] if c.value == code and c.key != "system_default"), None)
+
+        if mode.value == "PTF" and cls.value not in ("CL", "IP"):
+            # "comm fail to the rapper PLC": a lost link is the controller's (an instrument's lost signal its own).
+            return named("CL")
+        if mode.value == "ELE" and cls.value in _DRIVEN and cls.value != "EM":
+            # "펌프 기동하자마자 과전류 계전기 동작 ... 모터 절연": an electrical fault of a motor-driven machine is its motor's.
+            return named("EM")
+        if cls.value != "ST" and _OVERSPEED.search(canon):
+            # "BFP 토출압 과다, BFPT 과속 경보": overspeed is the drive turbine's.
+            turbine = named("ST")
+            if turbine is not None and _OVERSPEED.search(canon[canon.find(canonical(turbine.original)) :]):
+                return turbine
+        if (
+            cls.value == "IP"
+            and mode.value in ("OHE", "HIO", "PDE")
+            and _TC.search(canonical(cls.original))
+            and _METAL_TC.search(canon)
+        ):
+            # "튜브 메탈 TC 612℃ 경보": a tube metal temperature high is the tube running hot, not the thermocouple.
+            return named("HB") or named("HE")
+        return None
+
     def _read_priority(self, r: Reading, cues: list[PriorityCue]) -> None:
         best = decide(cues)
         if best is not None:
@@ -608,7 +749,17 @@ class Analyzer:
             r.priority_original = r.priority.original
 
 
-_GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기")
+_GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기|(?<![a-z])dga(?![a-z])")
+# Component classes that a symptom's own subject may name over the machine named first.
+_SUBJECTS = frozenset({"IP", "SG", "CL", "VA", "FS"})
+# A component's own failures (not a process value it measures or carries): fails to act, reads wrong,
+# loses its link, acts by itself, clogs, strokes slowly.
+_OWN_FAILURES = frozenset({"FTF", "FTO", "FTC", "FCO", "FDC", "AIR", "NOO", "ERO", "PTF", "SPO", "PLU", "DOP"})
+_SUBJECT_OVERRULES = frozenset({"head_single", "head_multi", "register", "system_default"})
+_BOARD_SYSTEMS = frozenset({"BBA", "BFA"})
+_OVERSPEED = re.compile(r"과속|overspeed|over speed|과회전")
+_TC = re.compile(r"(?:^| )t ?c(?: |$)|thermocouple|열전대")
+_METAL_TC = re.compile(r"메탈|metal|스킨|(?:^| )skin(?= )")
 _RELAY_OWN_MODES = frozenset({"SPO", "AIR", "FTF", "NOO", "ERO", "PTF"})
 # Oil systems whose oil lives in a tank (main oil tank, EHC reservoir, seal oil tank).
 _OIL_TANK_SYSTEMS = frozenset({"MAV", "MAX", "MKW"})
@@ -673,10 +824,22 @@ _PLACE_AFTER = re.compile(r"^[^|]{0,3}?(?:쪽|측|부근|근처)")
 # "cable into MCC D", "lugs in the switchgear": where the part is, as "of/for/on" say whose it is.
 # A qualifier may sit between: "switch for DC EOP", "pump A on #2 FGD", "valve of the no 2 BFP".
 _COMPLEMENT_BEFORE = re.compile(
-    r"(?:^| )(?:of|for|on|into|in|inside)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)?"
+    r"(?:^| )(?:of|for|on|into|in|inside|after|before)(?: the| a| an)?(?: unit [0-2]| u [0-2]| [0-2] u)?"
     r"(?: # ?[0-2]| no [0-2]| [0-2]| dc| ac| main| aux| emergency| standby| spare)? $"
 )
 _CHANNELS = frozenset({"dcs", "hmi"})
+_FEEDERS = frozenset({"feeder", "피더"})
+_WHOLE_SYSTEM = re.compile(r"^ ?(?:계통|설비전체|전체설비|(?:^| )system(?= |$))")
+# "FT-105 after LPH 4": the equipment after these words says where, not what.
+_PLACE_BEFORE = re.compile(r"(?:^| )(?:after|before|downstream of|upstream of|near|next to|beside)(?: the| a| an)? $")
+_MEMBRANE = re.compile(r"(?:^| )(?:ro|uf)(?= |$)|역삼투|한외여과|멤브레인|membrane|막(?:오염|세정|교체|손상|차압)")
+_ROUTE_AFTER = re.compile(
+    r"^ ?(?:으로|로)(?!인|인한|인해|해|서|부터|써|는|도|만)(?: ?(?:올라|내려|들어|넘어|빠져)?(?:가는|오는|향하는|흘러|넘|새))?"
+)
+_SIDE_LAST = re.compile(r"^ ?(?:쪽|측)(?:이에요|예요|이요|요|입니다|임|이고)?(?: ?(?:\||$))")
+_GAUGE_MARK = re.compile(
+    r"^ ?(?:은|는|이|가|상|에서)? ?(?:최저|최고|하한|상한|바닥|로우|(?:^| )(?:min|max|low mark|high mark)(?= |$))"
+)
 _BREAKERS = frozenset({"차단기", "breaker", "circuit breaker", "vcb", "acb"})
 _DRIVEN = frozenset({"EM", "PU", "BL", "CO"})  # machines a breaker feeds and trips to protect
 _STARTING = re.compile(r"기동|시동|(?:^| )start")
