@@ -380,7 +380,9 @@ class Analyzer:
             after = next(
                 (h for h in live if 0 <= h.start - chosen.end <= 1 and h.entry.system and not h.entry.cls), None
             )
-            if after is not None and _WHOLE_SYSTEM.match(canon[after.end :]):
+            if after is not None and (
+                _WHOLE_SYSTEM.match(canon[after.end :]) or after.term.endswith(("계통", "system"))
+            ):
                 # "터빈 제어유 계통 플러싱 절차": the word before a system's name qualifies it; a question about the
                 # whole system names no class.
                 r.classes.append(Candidate(None, 0.0, "s3_none"))
@@ -392,7 +394,7 @@ class Analyzer:
             chosen is not None
             and chosen.term in _BREAKERS
             and _STARTING.search(canon)
-            and not any(s.code in ("FCO", "FDC") for s in symptoms)
+            and not any(s.code in ("FCO", "FDC", "FTO", "FTC") for s in symptoms)
         ):
             # "모터 기동 시 차단기 트립": the breaker protected the motor, the motor failed; one that
             # will not close or open ("펌프 기동 시 차단기 투입 안 됨") failed itself.
@@ -720,6 +722,12 @@ class Analyzer:
         def named(code: str) -> Candidate | None:
             return next((c for c in r.classes[1:] if c.value == code and c.key != "system_default"), None)
 
+        if cls.value == "IP" and mode.value not in _RELAY_OWN_MODES:
+            # "주변압기 유면계 최저 근접, 누유": the level read at the gauge's mark is the equipment's, not the gauge's.
+            word = canonical(cls.original)
+            at = canon.find(word) if word else -1
+            if at >= 0 and _GAUGE_MARK.match(canon[at + len(word) :]):
+                return next((c for c in r.classes[1:] if c.value != "IP"), None)
         if mode.value == "PTF" and cls.value not in ("CL", "IP"):
             # "comm fail to the rapper PLC": a lost link is the controller's (an instrument's lost signal its own).
             return named("CL")
