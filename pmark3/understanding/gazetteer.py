@@ -164,7 +164,20 @@ def build_equipment_gazetteer(catalog: Catalog, locations: Sequence[FunctionalLo
         for term in terms:
             gz.add(term, Entry(system=system, cls=cls, flags=flags, source="lexicon"))
     add_register(gz, locations)
+    add_spellings(gz)
     return gz
+
+
+# How operators spell loanwords inside compounds ("터닝모타", "고압히타", "입구뎀퍼"): each
+# Hangul term with the standard spelling is also found with the common variant.
+_SPELLINGS = (("모터", "모타"), ("히터", "히타"), ("댐퍼", "뎀퍼"), ("스트레이너", "스트래이너"), ("필터", "휠터"))
+
+
+def add_spellings(gz: Gazetteer) -> None:
+    for term, entry in list(gz.terms()):
+        for standard, variant in _SPELLINGS:
+            if standard in term and term != standard:
+                gz.add(term.replace(standard, variant), entry)
 
 
 def add_register(gz: Gazetteer, locations: Sequence[FunctionalLocation]) -> None:

@@ -60,7 +60,8 @@ bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; L
 복수기|주복수기|핫웰|콘덴서|condenser|hotwell ; MAG ; HE ;
 진공펌프|vacuum pump|vacuum pumps ; MAJ ; PU ;
 복수기진공|이젝터|air ejector|sjae ; MAJ ; ;
-터닝기어|터닝모터|turning gear|barring gear ; MAK ; ;
+터닝기어|turning gear|barring gear ; MAK ; ;
+터닝모터|turning gear motor|tg motor ; MAK ; EM ;
 윤활유|터빈윤활유|lube oil|bearing oil ; MAV ; ; weak
 주유탱크|윤활유탱크|mot|main oil tank ; MAV ; TA ;
 aop|eop ; MAV ; PU ;

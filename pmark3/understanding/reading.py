@@ -29,7 +29,8 @@ from pmark3.understanding.typos import TypoFixer
 from pmark3.understanding.units import UnitMention, find_trains, find_units
 
 _NEG_AFTER = re.compile(
-    r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|x(?= |$))"
+    # "BFP A x" marks it wrong; the x of a word ("aux", "box") or of a vibration order ("1X") does not.
+    r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|(?<![a-z0-9])(?<!\d )x(?= |$))"
     r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮|멀쩡)"
     # "compressor end is fine", "the motor looks ok": English says it of the part it clears.
     r"|^(?: end| side| itself)?(?: is| are| s| looks?| seems?| was| checked| tested)(?: out)? ?(?:fine|ok|okay|normal|good|healthy)(?= |$|\|)"
@@ -821,9 +822,14 @@ _UMBRELLAS = {
 
 
 def _umbrella(canon: str, h: Hit, strong: list[Hit]) -> bool:
-    # "여자기 쪽 확인 중": a subsystem named only as a place to look does not take over.
+    # "여자기 쪽 확인 중": a subsystem named only as a place to look does not take over, unless it is
+    # a machine written as one compound with the umbrella ("복수기 진공펌프 A 쪽 이상": the vacuum pump's).
     subs = _UMBRELLAS.get(str(h.entry.system), frozenset())
-    return any(o.entry.system in subs and not _PLACE_AFTER.match(canon[o.end :]) for o in strong)
+    return any(
+        o.entry.system in subs
+        and ((0 <= o.start - h.end <= 1 and o.entry.cls) or not _PLACE_AFTER.match(canon[o.end :]))
+        for o in strong
+    )
 
 
 _PLACE_AFTER = re.compile(r"^[^|]{0,3}?(?:쪽|측|부근|근처)")

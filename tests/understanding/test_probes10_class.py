@@ -104,3 +104,20 @@ def test_english_part_said_fine_is_set_aside(understand: Understand) -> None:
     )
     fields = understand("Sorry, it is the motor - the pump side is fine.", history)[1]
     assert fields.equipment_type.normalized == "EM"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "system"),
+    [
+        # The x of a word ("aux") or of a vibration order ("1X") marks nothing wrong.
+        ("공용 aux steam 공급배관 보온 밑에서 증기 새는 소리", "0", "LBG"),
+        ("U1 FD fan B: 1X amplitude doubled to 6 mm/s since last week", "1", "HLB"),
+        # A machine written as one compound with its umbrella is the subsystem's, even "쪽".
+        ("2호기 복수기 진공펌프 B 쪽 소리가 이상함", "2", "MAJ"),
+        # Loanword spellings inside compounds ("터닝모타").
+        ("1호기 터닝모타 기동 안됨", "1", "MAK"),
+    ],
+)
+def test_location_families(understand: Understand, text: str, unit: str, system: str) -> None:
+    fields = understand(text)[1]
+    assert (fields.location.unit, fields.location.system) == (unit, system)
