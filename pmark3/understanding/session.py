@@ -23,6 +23,19 @@ from pmark3.understanding.scenario import latest_summary
 _LEAKS = frozenset({"ELP", "ELU", "ELF"})
 _CORRECTION = re.compile(r"아니고|아니라|말고|대신|바꿔|변경|정정|(?:^| )(?:not|instead|change|replace)(?= |$)")
 _CONTEXT_MODES = frozenset({"LOR", "PDE", "UNK", "OTH", "FTI"})
+# A reason clause right after an equipment word, in the source text (the canonical one drops the
+# spaces between Hangul words): "안쓰는 펌프라 다음 계획정비때", "보일러 점화 준비중이라".
+_REASON_AFTER = re.compile(r"^[^.,!?\n]{0,10}?(?:이라|라서|라(?=\s|$)|이니까|니까|때문)")
+_REASON_BEFORE = re.compile(r"(?:^|\s)(?:because|since|as) (?:the |our |a )?[^.,!?]{0,20}$", re.IGNORECASE)
+
+
+def _named_as_reason(r: Reading, original: str) -> bool:
+    """The follow-up names the equipment only in the reason it gives ("the boiler is being lit, so ...")."""
+    text = r.doc.source
+    at = text.find(original) if original else -1
+    if at < 0:
+        return False
+    return bool(_REASON_AFTER.match(text[at + len(original) :]) or _REASON_BEFORE.search(text[:at]))
 
 
 @dataclass
@@ -144,6 +157,14 @@ def merge(old: State, new: State, r: Reading) -> State:
     # "순환수펌프 A도 정비중이라 예비기가 없어요": another train named in passing, with nothing wrong
     # read about it, is context for the priority, not the equipment the session is about.
     passing = r.train_also and r.symptom_strength < 2 and old.system.value is not None
+    # "급한거 아니에요 안쓰는 펌프라 다음 계획정비때 해도 됨": equipment named only as the reason for a
+    # priority, with nothing wrong read about it, is not the equipment the session is about either.
+    passing = passing or (
+        r.symptom_strength < 2
+        and old.cls.value is not None
+        and not r.negated_classes
+        and _named_as_reason(r, new.cls.original)
+    )
     if passing:
         system = _carried(old.system)
     cls = _carried(old.cls)
