@@ -20,28 +20,15 @@ from collections import Counter
 from pathlib import Path
 
 from pmark3.catalog import Catalog, load_catalog
-from pmark3.evaluation import Example, default_path, load_examples
+from pmark3.evaluation import Example, default_path, learning_sets, load_examples
 from pmark3.seed import generate_plant
 from pmark3.seed.register import build_register
 from pmark3.understanding import LocalParser, Normalizer
 from pmark3.understanding.calibration import fit, write_table
 
-SAMPLE = Path("/work/shared/examples/requests.sample.jsonl")
-# Requests written blind (before the rules were changed for them), then kept as regression sets.
-PROBES = [
-    Path(__file__).resolve().parents[1] / "tests/understanding/data" / n
-    for n in (
-        "probes.jsonl",
-        "probes2.jsonl",
-        "probes3.jsonl",
-        "probes4.jsonl",
-        "probes5.jsonl",
-        "probes6.jsonl",
-        "probes7.jsonl",
-        "probes8.jsonl",
-        "probes9.jsonl",
-    )
-]
+# The dev split and the shared sample; then requests written blind (before the rules were changed
+# for them), kept as regression sets.
+_DEV, SAMPLE, *PROBES = learning_sets(Path(__file__).resolve().parents[1])
 FIELDS = ("unit", "kks_system", "equipment_class", "failure_mode", "priority", "scenario")
 WEIGHTS = {"location": 0.3, "equipment_type": 0.3, "status_code": 0.25, "priority": 0.15}
 

@@ -15,6 +15,7 @@ from pmark3.evaluation.dataset import (
     coverage,
     default_path,
     detect_language,
+    learning_sets,
     load_examples,
 )
 from pmark3.evaluation.metrics import (
@@ -55,6 +56,7 @@ __all__ = [
     "detect_language",
     "evaluate",
     "format_report",
+    "learning_sets",
     "load_examples",
     "percentile",
     "read_prediction",

@@ -111,6 +111,34 @@ def default_path(split: Literal["dev", "test"] = "test") -> Path:
     return DATA_DIR / f"requests.{split}.jsonl"
 
 
+# The probe sets of tests/understanding/data that the parser learns from, in the order they were
+# written. Each was written blind and scored once before it was added here.
+PROBE_SETS: tuple[str, ...] = (
+    "probes.jsonl",
+    "probes2.jsonl",
+    "probes3.jsonl",
+    "probes4.jsonl",
+    "probes5.jsonl",
+    "probes6.jsonl",
+    "probes7.jsonl",
+    "probes8.jsonl",
+    "probes9.jsonl",
+)
+
+
+def learning_sets(root: Path) -> list[Path]:
+    """The labeled sets the parser may learn from, in a source checkout at ``root``: the dev split,
+    the shared sample and ``PROBE_SETS``; never the test split. The calibration fit
+    (``bench/parse_bench.py --fit``), the naive Bayes examples (``python -m
+    pmark3.understanding.learned``) and the linear models (``python -m
+    pmark3.understanding.train_linear``) all learn from these.
+    """
+    data = root / "tests" / "understanding" / "data"
+    return [root / "pmark3" / "eval" / "requests.dev.jsonl", data / "requests.sample.jsonl"] + [
+        data / name for name in PROBE_SETS
+    ]
+
+
 def check_labels(examples: Iterable[Example]) -> list[str]:
     """Problems with the labels of each example: unknown codes and broken labeling conventions.
 

@@ -149,22 +149,9 @@ def write_examples(paths: Iterable[Path], out: Path) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance command
-    root = Path(__file__).resolve().parents[2]
-    data = root / "tests/understanding/data"
-    sources = [root / "pmark3/eval/requests.dev.jsonl"] + [
-        data / n
-        for n in (
-            "requests.sample.jsonl",
-            "probes.jsonl",
-            "probes2.jsonl",
-            "probes3.jsonl",
-            "probes4.jsonl",
-            "probes5.jsonl",
-            "probes6.jsonl",
-            "probes7.jsonl",
-            "probes8.jsonl",
-            "probes9.jsonl",
-        )
-    ]
-    n = write_examples(sources, Path(__file__).with_name("data") / EXAMPLES_FILE)
+    from pmark3.evaluation import learning_sets
+
+    n = write_examples(
+        learning_sets(Path(__file__).resolve().parents[2]), Path(__file__).with_name("data") / EXAMPLES_FILE
+    )
     print(f"{n} examples", file=sys.stderr)
