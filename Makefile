@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 TOOLS  := .venv-tools
 APT_PACKAGES := unixodbc libsqliteodbc chromium fonts-noto-cjk
 
-.PHONY: install tools system-deps seed run test lint bench clean
+.PHONY: install tools system-deps seed run test lint bench learn clean
 
 install: $(VENV)/.installed
 
@@ -51,6 +51,13 @@ bench: install
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/batch_bench.py
+
+# After a blind probe set was scored and added to PROBE_SETS (pmark3/evaluation/dataset.py):
+# what the parser learns from the labeled sets, rebuilt from them.
+learn: install
+	$(BIN)/python -m pmark3.understanding.learned
+	$(BIN)/python -m pmark3.understanding.train_linear
+	$(BIN)/python bench/parse_bench.py --fit
 
 clean:
 	rm -rf data build *.egg-info .pytest_cache .mypy_cache .ruff_cache test-output
