@@ -100,7 +100,9 @@ _INFO_CHECK = re.compile(
 # "... 최근 결과") asks for the record, whatever symptom it names on the way.
 _DOC_KO = (
     r"예정일|일정|내역|이력|기록|결과|재고|수량|양식|서식|점검표|체크리스트|도면|절차서|절차|매뉴얼|사양서|사양|자료|데이터|"
-    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자|방법|요령|작업 ?오더"
+    r"목록|현황|주기|통계|사례|보고서|추이|그래프|리드타임|납기|날짜|일자|방법|요령|작업 ?오더|"
+    # A value or a date kept in the records ("지난 O/H 때 측정값", "마지막 교정일").
+    r"측정값|측정치|설정값|(?:검사|교정|점검|교체|시험|정비|측정|분석|청소|보수)일(?!정|지|부|반|때|까지)"
 )
 _DOC_EN = (
     r"schedule|history|records?|results?|reports?|data|drawings?|p ?(?:&|and)? ?id|manuals?|procedures?|"
@@ -113,8 +115,16 @@ _DOC_END = re.compile(
     # "분석치 추세 알려주세요" asks for the trend; "진동 증가 추세" reports one.
     r"추세(?:를|좀)? ?(?:알려|보여|뽑아|보내) ?(?:주세요|줘)[\s.?!]*$"
 )
-# "과거 조치 내역", "누설 조치 표준작업 절차": a work word inside a record's name asks for no work.
-_WORK_RECORD = re.compile(rf"(?:조치|작업|정비|점검|수리|교체|교환|보수|시험|검사)[^|]{{0,8}}?(?:{_DOC_KO})")
+# "과거 조치 내역", "누설 조치 표준작업 절차": a work word inside a record's name asks for no work;
+# nor does an occurrence ("절연저하 발생 이력": the record of the faults, not a fault reported).
+_WORK_RECORD = re.compile(rf"(?:조치|작업|정비|점검|수리|교체|교환|보수|시험|검사|발생)[^|]{{0,8}}?(?:{_DOC_KO})")
+# A record or a standard asked about by a question word at the end ("점검 주기가 어떻게 되나요", "사고 보고서
+# 어디 있나요", "플러깅 기준이 몇 퍼센트예요"): Korean is head-final, so the question is about the record,
+# whatever symptom it names on the way.
+_DOC_ASKED = re.compile(
+    rf"(?:{_DOC_KO}|기준|기준값|허용치)(?:은|는|이|가|도)? ?"
+    r"(?:어떻게 ?(?:되|돼|됩)|어디|몇|얼마|뭐(?:예|에|야|죠|지|였)|무엇|언제)[^|]{0,10}$"
+)
 # An English question opened by a question word or an inverted auxiliary ("Which valves had
 # passing problems this year?", "Is there a work instruction for ...?") asks for information
 # even when it names a failure: every such opening in the labeled sets is an S3.
@@ -153,7 +163,7 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
     if not has_history and not request:
         if _PAST_CASE.search(canon) and asks:
             return "S3", "records"
-        if _DOC_END.search(canon):
+        if _DOC_END.search(canon) or _DOC_ASKED.search(canon):
             return "S3", "records"
         if _EN_QUESTION.match(canon) and "?" in source:
             return "S3", "info_strong"
