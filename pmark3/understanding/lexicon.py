@@ -35,16 +35,19 @@ EQUIPMENT_LINES = r"""
 수트블로워|수트블로어|슈트블로워|슈트블로어|스트블로워|매연취출기|soot blower|sootblower|ik|ir blower|ik blower|wall blower|sb ; HCB ; ;
 sb 헤더|sb header|수트블로워헤더|soot blower header ; HCB ; PI ;
 전기집진기|집진기|esp|ep|precipitator|electrostatic precipitator ; HDE ; ;
-t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier|집진기정류기|집진기변압기|esp 정류기|ep 정류기|esp rectifier|precipitator rectifier ; HDE ; PT ;
+t r set|t r 세트|tr 세트|tr set|t r|transformer rectifier|변압정류기|정류변압기|집진기정류기|집진기변압기|esp 정류기|ep 정류기|esp rectifier|precipitator rectifier ; HDE ; PT ;
 탈황|탈황설비|배연탈황|흡수탑|석회석슬러리|석고|흡수탑순환펌프|fgd|absorber|scrubber ; HTA ; ;
 탈기기|디에어레이터|급수저장탱크|deaerator|da tank ; LAA ; ;
+# Feedwater chemistry ("급수 양이온전도도", "급수 쪽 전도도계"): the feedwater line's, when nothing else names a
+# system (compounds only: a bare two-syllable "급수" would stop the typo pass repairing "급수펌르").
+급수수질|급수시료|급수샘플|급수전도도|급수양이온전도도|급수 ph|급수용존산소|급수 do|급수쪽|급수측 ; LAB ; ; weak
 급수배관|주급수배관|급수라인|급수관|feedwater line|feedwater piping|fw line ; LAB ; PI ;
 main feedwater|main fw|fw flow|급수유량|feedwater flow|주급수|fw ; LAB ; ;
 fwcv|급수조절밸브|주급수조절밸브|feedwater control valve ; LAB ; VA ;
 급수재순환밸브|급수재순환|bfp 재순환밸브|bfp recirc|bfp recirculation valve ; LAC ; VA ;
 ah a|ah b|a ah|b ah ; HLD ; HE ;
 급수펌프|보일러급수펌프|터빈구동급수펌프|전동급수펌프|부스터펌프|bfp|tdbfp|mdbfp|feed pump|feedwater pump|boiler feed pump|booster pump ; LAC ; PU ;
-bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; LAC ; ST ;
+bfpt|bfp 구동터빈|급수펌프구동터빈|급수펌프터빈|bfp 터빈|bfp turbine|bfp drive turbine|feed pump turbine|feedwater pump turbine|boiler feed pump turbine ; LAC ; ST ;
 고압히터|고압히타|고압급수가열기|hp 히터|hp 히타|hph|hp heater|high pressure heater ; LAD ; HE ;
 주증기|주증기배관|main steam|ms line ; LBA ; ;
 고온재열|hrh|hot reheat ; LBB ; ;
@@ -62,7 +65,10 @@ bfpt|bfp 구동터빈|급수펌프구동터빈|bfp turbine|bfp drive turbine ; L
 복수기진공|이젝터|air ejector|sjae ; MAJ ; ;
 터닝기어|turning gear|barring gear ; MAK ; ;
 터닝모터|turning gear motor|tg motor ; MAK ; EM ;
-윤활유|터빈윤활유|lube oil|bearing oil ; MAV ; ; weak
+윤활유|lube oil|bearing oil ; MAV ; ; weak
+# The turbine's own lube oil names the system even beside another oil system's words.
+터빈윤활유|turbine lube oil|turbine lube|turbine lo ; MAV ; ;
+터빈윤활유펌프|터빈 lube oil pump|turbine lube oil pump|turbine lo pump|main lube oil pump ; MAV ; PU ;
 주유탱크|윤활유탱크|mot|main oil tank ; MAV ; TA ;
 aop|eop ; MAV ; PU ;
 잭킹오일펌프|잭킹펌프|jacking oil pump|jacking pump|jop ; MAK ; PU ;
@@ -80,12 +86,19 @@ servo|servo valve|서보밸브|서보 밸브 ; MAX ; VA ;
 ccw|cccw|폐회로냉각수|폐냉수|기기냉각수|폐쇄냉각수|closed cooling water|component cooling water ; PGB ; ;
 계장용공기|계기용공기|소내용공기|공기압축기|공기건조기|instrument air|service air|air compressor|air dryer|ia ; QFA ; ;
 ro 막|ro 멤브레인|ro membrane ; GCF ; FS ;
-수처리|순수설비|탈염설비|탈염|이온교환|역삼투|혼상탈염기|demineralizer|demin|water treatment|wtp|mixed bed|ro ; GCF ; ;
+순수저장탱크|순수탱크|탈염수탱크|탈염수저장탱크|demin water tank|demineralized water tank|demin tank ; GCF ; TA ;
+# Ion-exchange vessels are VE by the conventions ("양이온전도도" is a measurement, not the vessel).
+혼상탈염기|양이온교환탑|음이온교환탑|양이온탑|음이온탑|mixed bed|mixed bed polisher|cation exchanger|anion exchanger|cation bed|anion bed ; GCF ; VE ;
+순수시료|순수샘플|순수수질|탈염수|demin water|demineralized water ; GCF ; ; weak
+수처리|순수설비|탈염설비|탈염|이온교환|역삼투|demineralizer|demin|water treatment|wtp|ro ; GCF ; ;
 연료유탱크|경유탱크|중유탱크|유류탱크|fo tank|fuel oil tank|diesel oil tank|light oil tank ; EGB ; TA ;
 연료유펌프|fo 펌프|fo pump|fuel oil pump ; EGC ; PU ;
 연료유|경유|중유|fuel oil|light oil|diesel oil|fo|f o ; EGC ; ;
 fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
-운탄|운탄설비|저탄장|석탄이송|스태커|리클레이머|coal handling|coal yard|coal conveyor|stacker|reclaimer|chp ; EAC ; ;
+운탄|운탄설비|저탄장|석탄이송|석탄취급|석탄취급동|석탄취급설비|트리퍼|트리퍼카|coal handling|coal yard|coal conveyor|tripper|tripper car|chp ; EAC ; ;
+# Coal-handling machines are conveyors (CV) by the conventions: stacker-reclaimers, crushers.
+스태커|리클레이머|스태커리클레이머|파쇄기|크러셔|석탄파쇄기|stacker|reclaimer|stacker reclaimer|crusher|coal crusher ; EAC ; CV ;
+진동스크린|진동체|vibrating screen|vibratory screen ; EAC ; FS ;
 운탄컨베이어|컨베이어|컨베어|콘베어|콘베이어|벨트컨베이어|conveyor|belt conveyor|bc ; EAC ; CV ;
 주변압기|승압변압기|gsu|main transformer|generator transformer|step up transformer ; BAT ; PT ;
 소내변압기|소내변|uat|sst|unit auxiliary transformer|auxiliary transformer|station service transformer ; BBT ; PT ;
@@ -105,10 +118,10 @@ ups|무정전전원|무정전전원장치|ups 분전반 ; BRA ; UP ;
 탱크|저장탱크|저장조|tank ; ; TA ;
 터빈|증기터빈|turbine ; ; ST ;
 변압기|트랜스|transformer|xfmr ; ; PT ;
-배전반|스위치기어|차단기반|분전반|차단기|접촉기|마그네트|contactor|mcc|switchgear|swgr|vcb|acb|vacuum circuit breaker|circuit breaker|breaker ; ; SG ;
+배전반|스위치기어|차단기반|분전반|차단기|배선용차단기|접촉기|마그네트|contactor|mcc|mccb|molded case breaker|molded case circuit breaker|nfb|switchgear|swgr|vcb|acb|vacuum circuit breaker|circuit breaker|breaker ; ; SG ;
 인버터|vfd|vsd|inverter|사이리스터|thyristor|정류기|rectifier ; ; FC ;
 케이블|전력케이블|케이블헤드|cable|cable termination|termination|bus duct ; ; PC ;
-크레인|천장크레인|호이스트|crane|hoist ; ; CR ;
+크레인|천장크레인|천정크레인|호이스트|crane|hoist ; ; CR ;
 하역기|선박하역기|연속식하역기|ship unloader|csu ; EAC ; CR ;
 디젤엔진|diesel engine ; ; CE ;
 비상디젤발전기|비상발전기|비상디젤|디젤발전기|edg|emergency diesel generator|emergency diesel gen|emergency diesel|diesel generator|diesel gen|emergency generator ; BFA ; CE ;
@@ -120,6 +133,10 @@ mcc feeder|mcc a feeder|mcc b feeder|mcc c feeder|mcc d feeder|mcc 피더|mcc a 
 lt|pt|ft|tt|te|tc|ps|ls|ts|fs|pdt|dpt|lg|pi|ti|fi ; ; IP ; tag
 ph 계|전도도계|순도계|적산계|totalizer|flowmeter|flow meter|유면계|진공계|차압계|분석기|ph meter|ph analyzer|ph analyser|analyser|conductivity meter|buchholz|부흐홀츠|가스계전기|zero speed switch|speed switch ; ; IP ;
 m v|c v|prv|감압밸브|감압변|reducing valve|pressure reducing valve ; ; VA ;
+# Gates open and close like valves (the register's feeder inlet gates are VA).
+게이트|슬라이드게이트|나이프게이트|게이트밸브|gate|slide gate|knife gate|gate valve ; ; VA ;
+# The polarization index of a winding's insulation test is no pressure indicator (PI tag).
+pi test|pi 시험|pi 값|pi 측정|pi value|pi 결과|polarization index|성극지수 ; ; ; part
 t c ; ; IP ;
 ups 인버터|ups inverter|정적절체스위치|static transfer switch|sts ; BRA ; UP ;
 압력방출장치|방압장치|pressure relief device ; ; IP ;
