@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from pmark3.catalog import Catalog
 from pmark3.models import Turn
+from pmark3.understanding.lexicon import SYSTEM_DEFAULT_CLASS
 from pmark3.understanding.reading import Analyzer, Candidate, Reading
 from pmark3.understanding.scenario import latest_summary
 
@@ -142,6 +143,16 @@ def _parent_of(new: State, old: State) -> bool:
     return new.cls.value in _PARENT_CLASSES and old.cls.value not in _PARENT_CLASSES
 
 
+def _moves_the_part(new: State, old: State, r: Reading) -> bool:
+    """The follow-up corrects where the reported part is, naming its parent ("fan B not A" after "IDF A motor",
+    "not HP heater 6 - LP heater 2's emergency drain" after a drain valve): the part stays the failed class."""
+    if not _parent_of(new, old) or old.cls.value in r.negated_classes or new.cls.value in r.negated_classes:
+        return False
+    other_train = new.train is not None and old.train is not None and new.train != old.train
+    other_system = new.system.value is not None and new.system.value != old.system.value
+    return other_train or other_system
+
+
 def _carried(v: Value) -> Value:
     return Value(v.value, "history" if v.value is not None else v.key, v.original, v.alternatives)
 
@@ -172,19 +183,31 @@ def merge(old: State, new: State, r: Reading) -> State:
     # "pump side, not the motor"), not when it only names the equipment again ("Unit 1, fan B").
     corrects = r.followup or bool(r.negated_classes)
     adds = r.mode_also and old.mode.value not in (None, "UNK") and not _CORRECTION.search(r.doc.canon)
-    if (
+    # "BFPT 쪽이 아니고 booster pump 베어링", "the analyzer is fine ... on the generator": the old class is
+    # denied, so the equipment named now is the one, even when only its system's name names it.
+    denied = old.cls.value is not None and old.cls.value in r.negated_classes
+    if _moves_the_part(new, old, r):
+        pass
+    elif (
         not adds
         and not passing
         and new.cls.value is not None
         and new.cls.key != "system_default"
         and (
             old.cls.value is None
+            or (denied and new.cls.value != old.cls.value)
             or (r.class_explicit and (corrects or (new.cls.value != old.cls.value and not _parent_of(new, old))))
         )
     ):
         cls = new.cls
     elif new.system.value is not None and system is new.system and new.system.value != old.system.value:
         cls = new.cls if new.cls.value is not None else cls
+    elif denied and new.cls.value is None and system.value is not None:
+        # "모터 말고 support bearing 쪽이에요": the denied part's parent, named only by a part of it, is the
+        # system's own equipment.
+        head = SYSTEM_DEFAULT_CLASS.get(str(system.value))
+        if head is not None and head != old.cls.value:
+            cls = Value(head, "system_default", old.system.original)
     mode = _carried(old.mode)
     same_leak = new.mode.value in _LEAKS and old.mode.value in _LEAKS  # the medium was already known
     if (
