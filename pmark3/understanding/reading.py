@@ -264,7 +264,8 @@ class Analyzer:
                 if kks_m.train:
                     r.train = kks_m.train
         # Systems: the first strong mention names the location; weak ones only when alone.
-        sys_hits = [h for h in live if h.entry.system]
+        # "현장 MCC에서 전원 내려서 세웠으니": the board a machine was stopped at is the means, not the place of the fault.
+        sys_hits = [h for h in live if h.entry.system and not _means(canon, h)]
         first_symptom = len(canon)
         strong = [h for h in sys_hits if "weak" not in h.entry.flags]
         ranked = sorted(
@@ -353,6 +354,7 @@ class Analyzer:
                 _ROUTE_AFTER.match(canon[h.end :])
                 or (_SIDE_LAST.match(canon[h.end :]) and h is not heads[0])
                 or (h.entry.cls == "IP" and _GAUGE_MARK.match(canon[h.end :]))
+                or _means(canon, h)
             )
         ] or heads
         boundary = next((s.start for s in symptoms if s.strength >= 2), len(canon))
@@ -381,11 +383,12 @@ class Analyzer:
             after = next(
                 (h for h in live if 0 <= h.start - chosen.end <= 1 and h.entry.system and not h.entry.cls), None
             )
-            if after is not None and (
+            whole = after is not None and (
                 _WHOLE_SYSTEM.match(canon[after.end :]) or after.term.endswith(("계통", "system"))
-            ):
+            )
+            if whole or (chosen.entry.system is not None and _WHOLE_SYSTEM.match(canon[chosen.end :])):
                 # "터빈 제어유 계통 플러싱 절차": the word before a system's name qualifies it; a question about the
-                # whole system names no class.
+                # whole system names no class, also when its machine names it ("고압급수가열기 계통 점검 일정").
                 r.classes.append(Candidate(None, 0.0, "s3_none"))
                 default = self.register.default_class.get(r.system)
                 if default:
@@ -405,8 +408,15 @@ class Analyzer:
         if chosen is not None and len(before) > 1:
             prev = before[-2]
             near = chosen.start - prev.end <= 2 and "|" not in canon[prev.end : chosen.start]
-            if near and chosen.entry.cls == "PC" and prev.entry.cls in ("IP", "EM"):
-                chosen = prev  # "진동센서 케이블 단선", "모터 케이블 러그 지락": the instrument's or motor's own lead
+            if (
+                near
+                and chosen.entry.cls == "PC"
+                and prev.entry.cls in ("IP", "EM")
+                and prev.entry.cls not in r.negated_classes
+            ):
+                # "진동센서 케이블 단선", "모터 케이블 러그 지락": the instrument's or motor's own lead - unless the
+                # text clears it ("모터는 양호하고 케이블 쪽 문제").
+                chosen = prev
             elif near and chosen.entry.cls == "EG" and prev.entry.cls == "EM" and chosen.entry.system == "MKA":
                 chosen = prev  # "모터 고정자 권선온도": the motor's stator, not the generator's
         distinct = {h.entry.cls for h in cls_hits}
@@ -602,10 +612,12 @@ class Analyzer:
             and _GAS_RELAY.search(canonical(r.classes[0].original))
             and (not r.modes or r.modes[0].value not in _RELAY_OWN_MODES)
             and not _FALSE_TRIP.search(r.doc.canon)
+            and not (not r.modes and _TESTED.search(r.doc.canon))
             and any(c.value == "PT" for c in r.classes)
         ):
             # "부흐홀츠 계전기 가스 검출", "Buchholz relay operation": the relay did its job and tells of
-            # the transformer's fault; only a false or wrong operation is the relay's own (SPO, AIR).
+            # the transformer's fault; only a false or wrong operation is the relay's own (SPO, AIR), and so is
+            # its test when nothing it found is reported ("Buchholz relay last function-tested?").
             pt = next(c for c in r.classes if c.value == "PT")
             r.classes.remove(pt)
             r.classes.insert(0, Candidate("PT", 0.8, "from_mode", pt.original))
@@ -756,6 +768,26 @@ class Analyzer:
             key = {4: "explicit", 3: "explicit", 2: "hazard", 1: "context"}[best.strength]
             r.priority = Candidate(best.priority, 0.9, key, r.doc.original(best.start, best.end))
             r.priority_original = r.priority.original
+
+
+_TESTED = re.compile(r"시험|테스트|교정|(?:^| )(?:tested|test|tests|testing|calibrat\w*)(?= |$)")
+# "기동 스위치 눌러도", "MCC에서 전원 내려서 세웠으니", "had to open the breaker": a button pressed or a board a
+# machine was stopped at is the means, not the failed equipment.
+_MEANS_AFTER = re.compile(
+    r"^ ?(?:을|를)? ?(?:눌러|눌렀|누르|누름)"
+    r"|^ ?(?:에서|으로|로) ?(?:전원 ?)?(?:을|를)? ?(?:차단|내려|내림|내렸)(?![^|]{0,4}?(?:안|불가|못|않|실패|지연))"
+    r"|^ ?(?:을|를)? ?(?:내려서|내렸|내림)(?![^|]{0,4}?(?:안|불가|못|않|실패|지연))"
+)
+_MEANS_BEFORE = re.compile(
+    r"(?:had to|we|then|so|and|i) (?:open|opened|trip|tripped|rack out|racked out|press|pressed|push|pushed)"
+    r" (?:the |its |a )?(?:[a-z0-9]+ ){0,2}$"
+)
+
+
+def _means(canon: str, h: Hit) -> bool:
+    if h.entry.cls not in ("SG", "IP"):
+        return False
+    return bool(_MEANS_AFTER.match(canon[h.end :]) or _MEANS_BEFORE.search(canon[max(0, h.start - 40) : h.start]))
 
 
 _GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기|(?<![a-z])dga(?![a-z])")

@@ -146,7 +146,7 @@ def _parent_of(new: State, old: State) -> bool:
 def _moves_the_part(new: State, old: State, r: Reading) -> bool:
     """The follow-up corrects where the reported part is, naming its parent ("fan B not A" after "IDF A motor",
     "not HP heater 6 - LP heater 2's emergency drain" after a drain valve): the part stays the failed class."""
-    if not _parent_of(new, old) or old.cls.value in r.negated_classes or new.cls.value in r.negated_classes:
+    if not _parent_of(new, old) or old.cls.value in r.negated_classes:
         return False
     other_train = new.train is not None and old.train is not None and new.train != old.train
     other_system = new.system.value is not None and new.system.value != old.system.value
