@@ -6,7 +6,8 @@ equipment of that KKS system and/or ISO 14224 class. Flags:
 * ``weak``   a system word that usually qualifies another system's equipment
              ("미분기 윤활유펌프" is the mill's pump, not the turbine lube oil system);
 * ``part``   a component word that names no class of its own (bearing, seal);
-* ``tag``    an instrument tag prefix (LT, TE...): only counts as a whole token.
+* ``tag``    an instrument tag prefix (LT, TE...): only counts as a whole token;
+* ``relay``  a protection relay: a class word only where its own failure (fails to act, acts falsely) is read.
 
 Catalog synonyms are added by the gazetteer; this list only adds and overrides.
 """
@@ -153,6 +154,10 @@ dga monitor|dga 감시장치|online dga|dga 모니터 ; ; IP ;
 펌프하우스|펌프실|pump house|pumphouse|터빈건물|터빈동|보일러건물|turbine hall|turbine building ; ; ; part
 # A position transducer is an instrument, not the valve it sits on.
 lvdt|포지션센서|위치센서|position sensor|position transmitter ; ; IP ;
+# A protection relay named by its function is the controller class (CL, like the register's 보호계전기) when its own
+# failure is read; one that operated tells of its equipment's fault (reading.py reads it as context then). Relays named
+# by a fault ("과전류 계전기", "earth-fault relay") are left out: their name holds the symptom the text reports.
+차동계전기|비율차동계전기|거리계전기|보호릴레이|differential relay|distance relay|protective relay ; ; CL ; relay
 dcs|plc|제어기|제어시스템|컨트롤러|제어카드|hmi|controller|control system|control card ; ; CL ;
 # I/O cards and the logic or sequence a controller runs are the controller's ("DCS AI 카드 불량", "시퀀스가 건너뜀").
 카드|입출력카드|card|cards|io card|i o card|ai card|ao card|di card|do card|시퀀스|자동시퀀스|제어로직|로직|시퀀서|logic|control logic|sequencer ; ; CL ;

@@ -331,11 +331,26 @@ class Analyzer:
 
     def _read_class(self, r: Reading, live: list[Hit], symptoms: list[SymptomHit]) -> None:
         canon = r.doc.canon
+
+        def own_relay(h: Hit) -> bool:
+            # The relay's own failure, read in its clause after it.
+            return any(
+                s.code in _RELAY_OWN_MODES
+                and s.strength >= 2
+                and s.start >= h.end
+                and "|" not in canon[h.end : s.start]
+                for s in symptoms
+            )
+
         # "DCS 경보", "alarm on DCS": the channel that reported it, not the failed equipment.
         cls_hits = [
             h
             for h in live
-            if h.entry.cls and "part" not in h.entry.flags and not (h.term in _CHANNELS and _reported_by(canon, h))
+            if h.entry.cls
+            and "part" not in h.entry.flags
+            and not (h.term in _CHANNELS and _reported_by(canon, h))
+            # "차동계전기 시험에서 ... 동작 안 함" is the relay's; "비율차동 계전기 동작으로 트립" the transformer's.
+            and not ("relay" in h.entry.flags and not own_relay(h))
         ]
         if cls_hits and cls_hits[0].term == "mtr" and cls_hits[0] is live[0]:
             # "#1 MTR" alone is the main transformer; after another word ("BFP MTR") it is a motor.
