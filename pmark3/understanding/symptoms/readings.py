@@ -31,7 +31,9 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "NOO",
         3,
-        r"(?:표시|지시|신호|출력|output|display|indication)[^|]{0,4}?(?:안나|없|안들어|안뜸|안떠)|정전|blackout|no power",
+        r"(?:표시|지시|신호|출력|output|display|indication)[^|]{0,4}?(?:안나|없|안들어|안뜸|안떠)|blackout|no power|"
+        # "정전 협의 필요", "정전 작업 때": a planned outage to work in, not a supply lost.
+        r"정전(?! ?(?:협의|작업|필요|요청|계획|허가|일정|승인|신청|후|되면|시키|해서|하고|해야))",
     ),
     ("NOO", 3, r"(?:표시|지시|신호|display|indication)[^|]{0,4}?(?:안됨|안돼)"),
     (
@@ -238,5 +240,40 @@ PATTERNS += [
         4,
         r"(?:현장|로컬|local|field) ?(?:게이지|계기|지시계|gauge|indicator)(?:는|은|로는|에서는|상으로는)? ?"
         r"(?:정상|normal|ok|fine|reads? normal)",
+    ),
+]
+
+# After probes12.
+PATTERNS += [
+    # An alarm called false in any wording ("정지 알람이 허위로 뜸", "false flame-loss alarms", "헛알람"): the
+    # detector's signal is wrong, whatever it alarms on ("false trip" stays a spurious operation).
+    (
+        "AIR",
+        4,
+        r"허위(?:로|의)? ?(?:경보|알람|신호|뜸|뜨|떠|발생|지시|표시)|(?:경보|알람|alarm)(?:이|가|은|는)?[^|]{0,4}?허위|"
+        r"(?:헛|거짓) ?(?:경보|알람)|(?<![a-z])(?:false|spurious|phantom|bogus) (?:[a-z]+ ){0,3}?alarms?(?![a-z])",
+    ),
+    # The machine plainly running while its switch or detector says it stopped ("로터는 잘 돌고 있는데 정지 알람"):
+    # the detector reads wrong.
+    (
+        "AIR",
+        4,
+        r"잘 ?(?:돌고|돌아가고|운전되고|가동되고|운전 ?중|가동 ?중|회전하고)(?: ?있)?(?:는데|인데|지만)[^|]{0,14}?"
+        r"(?:신호|지시|표시|경보|알람|정지 ?(?:표시|신호|알람|경보))",
+    ),
+    # A display or screen gone dark ("계전기 화면이 꺼져 있어요", "HMI blank"): nothing is output (one only
+    # frozen stays FTI, one greyed out with its link lost stays PTF).
+    (
+        "NOO",
+        3,
+        r"(?:화면|디스플레이|표시창|액정|(?<![a-z])(?:display|screen|hmi|lcd))(?:이|가|은|는)? ?"
+        r"(?:꺼져|꺼짐|꺼졌|안 ?켜|까맣|검게|나갔|나감|(?:is |went |gone )?(?:blank|dark|dead)(?![a-z])|went out)",
+    ),
+    # A thermocouple's or RTD's junction or element named bad: the sensor, not a dead signal.
+    (
+        "AIR",
+        3,
+        r"(?<![a-z])bad (?:junction|element|thermocouple|hot junction|cold junction)|"
+        r"(?:junction|element|thermocouple|(?<![a-z])tc)(?: \d+)? (?:failed|is bad|gone bad|open)(?![a-z])",
     ),
 ]
