@@ -192,7 +192,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "PDE",
         3,
-        r"기준[^|]{0,8}?(?:넘음|넘었|넘어섬|넘김)|(?:above|over|exceed\w*) (?:the )?(?:criterion|criteria|spec)(?= |$)",
+        r"기준[^|]{0,8}?(?:넘음|넘었|넘어섬|넘김|넘어서|넘는|넘어 ?(?:있|버|감|갔))|"
+        r"(?:above|over|exceed\w*) (?:the |its )?(?:criterion|criteria|spec|acceptance (?:limit|criterion|value)|alarm limit)(?= |$)",
     ),
     # A feedwater heater's terminal temperature difference widening: heat transfer.
     (
@@ -206,7 +207,8 @@ PATTERNS: list[tuple[str, int, str]] = [
     (
         "IHT",
         4,
-        r"(?:tubes?|plates?|튜브|판)[^|]{0,12}?(?:fouled|fouling|scaled|scaling)|(?:scaled|fouled) up|"
+        r"(?:tubes?|plates?|튜브|판)(?:(?!may |might |could |probably |possibly )[^|]){0,12}?(?:fouled|fouling|scaled|scaling)|"
+        r"(?:scaled|fouled) up|"
         r"(?:튜브|판|plate)[^|]{0,6}?(?:스케일|파울링)|badly fouled",
     ),
     # A process value against the curve it should follow: a deviation ("0.4 MPa above the sliding-pressure curve").
@@ -278,5 +280,27 @@ PATTERNS += [
         "OHE",
         3,
         r"(?:메탈|metal|튜브|tube|skin|스킨)[^|]{0,2}?(?:온도|temp\w*)[^|]{0,6}?\d+ ?(?:도|c|℃)(?![a-z])",
+    ),
+]
+
+# After probes12.
+PATTERNS += [
+    # Raised and it does not follow ("행정을 80%까지 올려도 주입량이 안 늘어남", "raised the speed, flow won't go
+    # up"): the machine's output is low, whatever is asked of it (a valve opened and no flow stays a blockage).
+    (
+        "LOO",
+        4,
+        r"(?:올려도|올렸는데|높여도|높였는데|늘려도|늘렸는데|키워도|키웠는데|"
+        r"(?:even )?(?:after|with|despite) (?:raising|increasing)|raised|increased)(?:[^|]|\| ){0,24}?"
+        r"(?:주입량|유량|토출량|공급량|이송량|송출량|풍량|출력|압력|flow|output|pressure|dos(?:e|ing)(?: rate)?|feed rate)"
+        r"(?:이|가|은|는)?[^|]{0,4}?(?:안 ?늘|안 ?올라|안 ?오르|늘지 ?않|그대로|변화 ?없|"
+        r"(?:doesn t|does not|won t|will not|didn t|did not) (?:increase|go up|rise|come up|budge)|not (?:increasing|rising))",
+    ),
+    # A casing, frame or surface hot to the hand: the machine overheats, above a current read against normal.
+    (
+        "OHE",
+        3,
+        r"(?:표면|외함|케이싱|프레임|몸체|본체|하우징|(?<![a-z])(?:surface|casing|frame|housing|body))(?:이|가|은|는|도)? ?"
+        r"(?:(?:is|feels|got|gets|very|really) )?(?:뜨거|뜨겁|뜨끈|뜨뜻|(?<![a-z])(?:hot|warm)(?![a-z]))",
     ),
 ]
