@@ -284,3 +284,50 @@ PATTERNS += [
         r"[^|]{0,2}?(?:걸림|걸려|걸리|걸렸)",
     ),
 ]
+
+# After probes12.
+PATTERNS += [
+    # A controller sending a command nobody gave ("기동 명령을 임의로 내보냄", "issues a start command on its own"):
+    # a spurious operation, not a lost link.
+    (
+        "SPO",
+        4,
+        r"임의로[^|]{0,6}?(?:기동|정지|동작|작동|열|닫|개방|폐쇄|투입|차단|내보|내림|내려|출력|명령|지령|움직|돌)|"
+        r"(?:명령|지령|신호)(?:을|를)? ?임의로|"
+        r"(?:issu\w*|send\w*|sent|gives?|gave|output\w*) (?:a |an )?(?:start|stop|open|close|trip|run)? ?(?:command|signal)s? "
+        r"(?:on its own|by itself|unprompted|nobody (?:gave|asked for))",
+    ),
+    # Commanded one way and it stops at a position on its torque switch ("닫힘 명령 줬는데 토크스위치 동작하면서 90%에서
+    # 멈춤"): fails to close/open by the command's direction, not the switch's failure.
+    (
+        "FTC",
+        4,
+        r"(?:닫힘|폐쇄|클로즈|close|closing|shut)[^|]{0,2}?(?:지령|명령|command|signal)[^|]{0,30}?\d+ ?%? ?(?:에서|at) ?"
+        r"(?:멈|정지|섬|섰|stop\w*|stall\w*|stuck)",
+    ),
+    (
+        "FTO",
+        4,
+        r"(?:열림|개방|오픈|open|opening)[^|]{0,2}?(?:지령|명령|command|signal)[^|]{0,30}?\d+ ?%? ?(?:에서|at) ?"
+        r"(?:멈|정지|섬|섰|stop\w*|stall\w*|stuck)",
+    ),
+    # A pull cord or emergency stop pulled or pressed and the machine runs on ("풀코드 당겨도 컨베이어가 안 섰음",
+    # "비상정지 기능 안 됨"): the protective device fails on demand, not the machine's stop.
+    (
+        "FTF",
+        4,
+        r"(?:풀 ?코드|pull ?cords?|비상 ?정지|e ?stop|emergency stop)[^|]{0,20}?"
+        r"(?:당겨도|당겼는데|당겻는데|눌러도|눌렀는데|pulled|pressed|tripped|tested)[^|]{0,16}?"
+        r"(?:안 ?섬|안 ?서|안 ?섰|안 ?멈|계속 ?(?:돎|돌|운전|가동|움직)|(?:didn t|did not|doesn t|does not|won t) stop|"
+        r"kept (?:running|going)|still running)|"
+        r"(?:풀 ?코드|pull ?cords?|비상 ?정지|e ?stop|emergency stop) ?(?:기능|function)[^|]{0,3}?(?:안 ?(?:됨|돼|되)|불가|상실|lost|not working)",
+    ),
+    # A limit switch named at fault and the machine running past its end ("limit switch 불량으로 끝단에서 안 멈추고"):
+    # the switch failed to act (running past a limit with no switch blamed stays STP).
+    (
+        "FTF",
+        4,
+        r"(?:리밋|리미트|limit) ?(?:스위치|switch)[^|]{0,4}?(?:불량|고장|이상|fault\w*|failed|bad|defect\w*)(?:[^|]|\| ){0,24}?"
+        r"(?:안 ?멈|안 ?서|안 ?섬|지나|넘어가|overr\w+|overtravel\w*|(?:didn t|did not|doesn t|does not|won t) stop)",
+    ),
+]
