@@ -126,3 +126,42 @@ PATTERNS += [
     # A source's output at zero volts while its supply is there: no output.
     ("NOO", 4, r"(?:출력|output)(?:이|가|은|는)? ?0 ?(?:v|볼트)(?![a-z0-9])"),
 ]
+
+# After probes12.
+PATTERNS += [
+    # An insulation test out of its acceptance in shorthand ("PI test came out 1.1, below the 2.0", "tan delta 기준 초과"):
+    # low insulation (a polarization index is bad low, a dissipation factor high).
+    (
+        "ELE",
+        3,
+        r"(?:(?<![a-z])pi(?![a-z])|polari[sz]ation index|성극지수)(?: test| value| result| reading|값|시험)?(?:[^|]|\| ){0,30}?"
+        r"(?:below|under|less than|fail\w*|(?<![a-z])low(?![a-z])|미달|낮|부족|불합격|기준 ?이하|이하)|"
+        r"(?:tan ?(?:delta|δ)|dissipation factor|유전 ?정접)(?: test| value| result| reading|값|시험)?(?:[^|]|\| ){0,30}?"
+        r"(?:above|over|exceed\w*|fail\w*|(?<![a-z])high(?![a-z])|초과|높|증가|불합격|상승)",
+    ),
+    # A contactor's or breaker's contacts welded: it will not open.
+    (
+        "FDC",
+        4,
+        r"(?:contactor|접촉기|컨택터|마그네트|(?<![a-z])mc(?![a-z])|breaker|차단기)(?: contacts?| 주?접점)?[^|]{0,10}?"
+        r"(?:융착|welded|stuck (?:closed|shut|in))|주?접점[^|]{0,3}?융착",
+    ),
+    # Tripped by hand or by its trip push-button and it does not drop out ("수동 트립 버튼 눌러도 안 떨어져요"):
+    # the breaker fails to open, with or without the breaker named again.
+    (
+        "FDC",
+        4,
+        r"(?:트립|개방|차단|오픈|open|trip)[^|]{0,3}?(?:버튼|스위치|지령|명령|신호|코일|button|command|pb)(?:을|를|이|가|에)?"
+        r"[^|]{0,10}?안 ?떨어(?!지는데도)",
+    ),
+    # The generator's reactive power or field current swinging with the AVR: its output voltage control.
+    (
+        "FOV",
+        4,
+        r"(?:무효 ?전력|무효분|(?<![a-z])mvar|reactive (?:power|load)|여자 ?전류|계자 ?전류|field current|excitation current)"
+        r"[^|]{0,20}?(?:출렁|흔들|변동|헌팅|hunting|swing\w*|fluctuat\w*|oscillat\w*|wander\w*)",
+    ),
+    # A discharge heard and named so ("지지직 방전음"): an electrical fault (a crackle only suspected of being
+    # partial discharge stays the noise that was heard).
+    ("ELE", 3, r"방전 ?(?:음|소리)|(?:discharge|arcing) (?:noise|sound)"),
+]
