@@ -173,3 +173,37 @@ def leak_medium(canon: str, hit: SymptomHit, system: str | None) -> str:
     if _UTILITY.search(window) or system in _UTILITY_SYSTEMS:
         return "ELU"
     return "ELP"
+
+
+# After probes12.
+PATTERNS += [
+    # Oil or water running down, in streaks or pooling ("oil streaks running down the motor frame"): a leak to
+    # outside (the medium decides the code).
+    (
+        "ELP",
+        3,
+        r"(?<![a-z])(?:oil|water|grease|fluid|diesel)[^|]{0,3}?(?:streaks?|trails?|puddl\w*|pooling|pooled)(?![a-z])|"
+        r"(?<![a-z])(?:streaks?|trails?|puddles?|pools?) of (?:oil|water|grease|fluid|diesel)(?![a-z])|"
+        r"(?<![a-z])(?:oil|water|grease|fluid|diesel)[^|]{0,12}?(?:running|ran|runs|streaming) (?:down|out|off|onto)(?![a-z])",
+    ),
+    # A gas detector in alarm and a portable meter reading gas there ("수소 감지기 경보, 휴대용 측정기로 1.2%"): the
+    # leak is confirmed, not the detector contradicted (a portable reading of 0 still contradicts it).
+    (
+        "ELP",
+        4,
+        r"(?:수소|가스|hydrogen|(?<![a-z])h 2|(?<![a-z])gas)[^|]{0,4}?(?:감지기|검지기|디텍터|detector|sensor)[^|]{0,8}?"
+        r"(?:경보|알람|alarm)(?:[^|]|\| ){0,16}?(?:휴대용|휴대형|포터블|portable|hand ?held)[^|]{0,12}?"
+        r"(?!0(?: 0+)?(?:$| [^\d]|[^\d ]))\d",
+    ),
+]
+PATTERNS += [
+    # Steam heard or seen blowing at a boiler tube section ("수냉벽 쪽에서 증기 분출음", "hissing at the economizer"):
+    # a tube leak, internal as the conventions code boiler tubes (a safety valve or drain there is its own).
+    (
+        "INL",
+        4,
+        r"(?:수냉벽|수벽|절탄기|과열기|재열기|노벽|보일러 ?튜브|(?<![a-z])(?:water ?walls?|economi[sz]ers?|superheaters?|"
+        r"reheaters?|boiler tubes?))(?:(?!안전|릴리프|드레인|벤트|밸브|safety|relief|drain|vent|valve)[^|]){0,16}?"
+        r"(?:증기 ?분출|분출음|증기 ?뿜|쉭쉭|(?:steam )?blowing|hiss\w*|steam escaping)",
+    ),
+]

@@ -53,3 +53,17 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     ("UNK", 1, r"상태이상|이상함|이상있|이상 있|이상발생|이상이|문제있|문제발생|abnormal|problem|issue"),
 ]
+
+# After probes12.
+PATTERNS += [
+    # A replacement that does not fit what it replaces ("교체용 모터 축 높이가 기존이랑 달라서", "bolt pattern doesn't
+    # match", "won't fit"): a modification to make, not a failure of the machine.
+    (
+        "OTH",
+        4,
+        r"(?:축 ?높이|축고|치수|사이즈|규격|볼트 ?(?:구멍|홀|간격)|피치|직경|구경|(?<![a-z])(?:dimensions?|shaft height|"
+        r"bolt (?:pattern|holes?|circle)|footprint|flange rating))(?:이|가|은|는)?[^|]{0,12}?"
+        r"(?:달라|다름|다르|안 ?맞|상이|불일치|differ\w*|mismatch\w*|(?:doesn t|does not|don t|do not) match)|"
+        r"(?<![a-z])(?:won t|doesn t|does not|will not|didn t|did not) fit(?![a-z])",
+    ),
+]
