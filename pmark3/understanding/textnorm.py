@@ -20,6 +20,7 @@ match can be reported with the user's own words (``original``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -124,7 +125,19 @@ def make_doc(text: str) -> Doc:
             idx.append(i)
             prev_kind = kind
             pending_space = False
-    return Doc(source=source, canon="".join(out), index=tuple(idx))
+    canon = "".join(out)
+    # A contraction typed without its apostrophe ("didnt", "doesnt") reads as the one typed with it ("didn t");
+    # "wont" and "cant" are words of their own and stay.
+    for m in reversed(list(_CONTRACTION.finditer(canon))):
+        cut = m.end() - 1
+        canon = canon[:cut] + " " + canon[cut:]
+        idx.insert(cut, idx[cut])
+    return Doc(source=source, canon=canon, index=tuple(idx))
+
+
+_CONTRACTION = re.compile(
+    r"(?<![a-z])(?:didn|doesn|don|isn|wasn|weren|aren|hasn|haven|hadn|wouldn|couldn|shouldn)t(?![a-z])"
+)
 
 
 # --- Korean particles -----------------------------------------------------------------

@@ -224,6 +224,9 @@ class TypoFixer:
                     continue
                 if any(a < i + 2 and i < b for a, b in known):
                     continue
+                # Two syllables of two words ("모르겠고 운전원" -> "고운") are no slip of one word ("고온").
+                if doc.index[base + i + 1] - doc.index[base + i] > 1:
+                    continue
                 w = self._ko_match(window, self._short_index)
                 # Only a slip in the second syllable ("누슈", "진똥"): "있음" is not "이음", "방열" not "발열".
                 if w is not None and w[0] == window[0] and len(to_jamo(w)) == len(to_jamo(window)):
