@@ -31,7 +31,8 @@ from pmark3.understanding.units import UnitMention, find_trains, find_units
 _NEG_AFTER = re.compile(
     # "BFP A x" marks it wrong; the x of a word ("aux", "box") or of a vibration order ("1X") does not.
     r"^[^|]{0,4}?(?:은|는|이|가)? ?(?:아니고|아니라|아니에요|아님|아니요|말고|대신|(?<![a-z0-9])(?<!\d )x(?= |$))"
-    r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|문제없|이상없|괜찮|멀쩡)"
+    # "모터는 양호하고": 양호 (in good order) clears it like 정상.
+    r"|^(?:[^|]{0,5}?(?:은|는|이|가)|(?:은|는|이|가)?) ?(?:정상(?=이|임|입|인|으로|적|$| |\|)|양호(?=하|함|해|$| |\|)|문제없|이상없|괜찮|멀쩡)"
     # "compressor end is fine", "the motor looks ok": English says it of the part it clears.
     r"|^(?: end| side| itself)?(?: is| are| s| looks?| seems?| was| checked| tested)(?: out)? ?(?:fine|ok|okay|normal|good|healthy)(?= |$|\|)"
 )
