@@ -129,8 +129,9 @@ CUES: list[tuple[int, int, str]] = [
         r"(?:(?<![a-z])[a-d]|예비|대기|보조)(?: ?(?:펌프|팬|기|모터|motor|pump|fan))?(?:로|으로) ?(?:자동 ?(?:운전|전환|절체|기동)|운전 ?중)|"
         r"단요소로|(?:^| )(?:dropped|tripped|went|kicked|fell) (?:out )?(?:in)?to manual(?= |$)|"
         r"수동(?:으로|로)? ?(?:넘어|떨어|전환됨|전환되)|(?:예비|대기)[^|]{0,8}?(?:거꾸로|역회전|역으로)|"
-        r"사용 ?금지|사용 ?중지|(?:하역|운탄|이송|작업)[^|]{0,2}?(?:중지|중단)(?:함|했|됨|중)|"
-        r"(?:^| )(?:taken out of service|tagged out|locked out)(?= |$)|"
+        # A "do not use" tag hung (사용금지) is 2; a machine only stopped from use ("사용 중지함", "tagged out",
+        # "taken out of service") is 3 in every labeled set (R7083, R8102, R9080, R12098).
+        r"사용 ?금지|(?:하역|운탄|이송|작업)[^|]{0,2}?(?:중지|중단)(?:함|했|됨|중)|"
         r"(?:혼자|저절로|스스로)[^|]{0,3}?(?:기동|시동|작동|전진)|started (?:up )?(?:by )?itself",
     ),
     # To be seen before the machine is used or started again: a deadline.
@@ -228,6 +229,78 @@ CUES: list[tuple[int, int, str]] = [
     (2, 1, r"안전밸브(?:가|이)?[^|]{0,2}?(?:작동|동작(?! ?직전)|픽업|취출)"),
     # Seawater getting into the condenser side.
     (2, 1, r"(?:해수|seawater|sea water)[^|]{0,6}?(?:유입|누입|혼입|leak\w*|ingress|in ?leakage)"),
+    # --- Families added after the probes12 blind set ------------------------------------------
+    # The standby that took the duty by itself ("예비 A는 자동기동 됨", "B채널로 자동 절체됨"), or one
+    # machine or channel left carrying it ("B 하나로만 운전 중", "C 한 대로만 운전"): the backup is in use.
+    (
+        2,
+        1,
+        r"(?:예비|대기)(?:기|펌프|팬|모터|측|쪽)?[^|]{0,6}?(?:자동 ?(?:기동|투입|절체|전환)|자동으로 ?(?:기동|투입|절체|전환))"
+        r"(?! ?(?:안|실패|불|시험|테스트|test|되지|못))|"
+        r"(?:(?<![a-z])[a-d]|(?<![\d.])\d) ?(?:채널|계열|channel|측|쪽)(?:로|으로) ?자동 ?(?:절체|전환|기동)|"
+        r"(?:하나|한 ?채널|한 ?계열)(?:로|으로|만으로)만? ?(?:운전|가동|돌고|돌아|버티)|"
+        r"한 ?대(?:로만|만으로) ?(?:운전|가동|돌고|돌아|버티)",
+    ),
+    # The standby that did not start when called on ("자동기동 안 됨", "didn't start on auto"): no backup.
+    (
+        2,
+        1,
+        r"자동 ?기동(?:이|은)? ?(?:안 ?(?:됨|돼|되|했|함|걸)|실패|불가|못)|"
+        r"(?:^| )(?:didn t|did not|failed to|fails to|won t|wouldn t|would not|never) (?:auto ?)?start(?:ed)? (?:on auto|automatically)(?= |$)|"
+        r"(?:^| )(?:auto ?start (?:failed|did not happen)|standby (?:function|capability) (?:is )?(?:lost|gone|unavailable))(?= |$)",
+    ),
+    # A value close to its trip or alarm limit, or the limit stated beside it ("trip 설정은 110도",
+    # "경보치 근접", "not much margin left"): 2 by the conventions. ("트립 직전" still reads the trip: 1.)
+    (
+        2,
+        1,
+        r"(?:트립|trip|경보|알람|alarm)[^|]{0,2}?(?:설정(?:치|값)?|세팅|setting|set ?point|setpoint|치|값|레벨|level)"
+        r"(?:은|는|이|가|이 ?다)? ?(?:is )?(?:at )?\d|"
+        r"(?:트립|trip|경보|알람|alarm)[^|]{0,4}?(?:직전|근접)|"
+        r"(?:^| )(?:not much|little|no) margin(?= |$)",
+    ),
+    # A sudden rise ("급증", "급격히 증가"): a worsening trend.
+    (2, 1, r"급증|급상승|급격히[^|]{0,2}?(?:증가|상승|올라|늘)"),
+    # Higher than at an earlier time ("지난주 대비 2배", "석 달 전 대비 급증"); a comparison with the usual
+    # value ("평소보다 8도 높음") is no trend and stays 3.
+    (
+        2,
+        1,
+        r"(?:지난 ?(?:주|달|번|점검|측정)|어제|그제|전월|전주|(?:\d+|한|두|세|석|몇) ?(?:일|주|주일|달|개월) ?전)"
+        r"[^|]{0,8}?대비 ?(?:\d+(?: \d+)? ?배|두 ?배|급증|증가|상승)",
+    ),
+    # Still falling, as a trend ("진공도 조금씩 떨어지는 추세", "keeps dropping"): like a rising one.
+    (
+        2,
+        1,
+        r"(?:떨어지는|감소하는|하락하는|내려가는|줄어드는|낮아지는|감소|하락|저하) ?추세|"
+        r"(?:^| )(?:trending down|keeps (?:dropping|falling)|still (?:dropping|falling))(?= |$)(?! out)",
+    ),
+    # Stopped only with the emergency stop ("비상정지 버튼으로 세움", "had to pull the pull-cord"): the normal
+    # stop failed on a running machine.
+    (
+        2,
+        1,
+        r"비상 ?정지 ?(?:버튼|스위치|풀 ?코드|pb)?(?:으로|로|를|을)? ?(?:세움|세웠|눌러서|눌렀|당겨서|당겼|정지시|멈춤|멈췄)|"
+        r"(?:^| )(?:had to |we )?(?:pull(?:ed)? the pull ?cord|(?:hit|pressed|used) the (?:e ?stop|emergency stop))(?= |$)",
+    ),
+    # An alarm standing, in English ("the PD monitor is alarming", "zone 4 in alarm").
+    (2, 1, r"(?:^| )(?:alarming|alarmed|in alarm)(?= |$)"),
+    # A hydrogen detector in alarm: hydrogen in the air around the machine.
+    (
+        1,
+        2,
+        r"(?:수소|(?:^| )h 2 ?|hydrogen )(?:감지기|검지기|detector|gas detector)[^|]{0,3}?(?<!오)(?<!허위)(?:경보|알람|동작|alarm)",
+    ),
+    # Priority work asked for ("정밀진단 우선 요청합니다").
+    (2, 3, r"우선 ?(?:요청|부탁)"),
+    # The next planned inspection of the equipment ("for the next tank inspection", "다음 탱크 검사 때").
+    (
+        4,
+        3,
+        r"(?:^| )(?:for|at|during|until|till|in) the next (?:[a-z0-9]+ ){0,2}(?:inspection|outage|shutdown|overhaul|turnaround)(?= |$)|"
+        r"다음[^|]{0,6}?(?:검사|개방 ?검사)[^|]{0,2}?(?:때|시(?!험)|에|까지)",
+    ),
     # The priority put back to normal ("drop it to normal please").
     (
         3,
@@ -272,9 +345,15 @@ _NEGATED_AFTER = re.compile(
 _NAME_AFTER = re.compile(
     r"^ ?(?:drain|diesel|generator|gen(?= |$)|lighting|light|lights|stop|shutdown|dump|bearing|oil|seal|lube|feed|"
     r"spray|cooling|power|bus|board|makeup|make up|드레인|발전기|디젤|조명|정지밸브|유펌프|윤활유|밀봉유|급수|"
-    r"전원|배수|살수|냉각|용|시(?=에|$| ))"
+    r"전원|배수|살수|냉각|용|시(?=에|$| )|"
+    # "비상정지 버튼으로 세움", "비상정지 눌렀어요": the emergency-stop device, not an urgency.
+    r"정지 ?(?:버튼|스위치|풀 ?코드|pb|장치|회로|(?:를|을)? ?(?:눌|당겨|당겼|당김))|정지(?:로|으로) ?(?:세|멈))"
 )
 _FALSE_ALARM_BEFORE = re.compile(r"(?:오|허위|false |spurious |nuisance )$")
+# "정지 알람이 허위로 뜸", "the alarm is false": the alarm is the fault, said after it.
+_FALSE_ALARM_AFTER = re.compile(
+    r"^(?:이|가|은|는)? ?(?:허위|거짓|가짜|헛)|^ (?:is|was) (?:false|spurious|a false)(?= |$)"
+)
 _BY_HAND = re.compile(r"수동|by hand|manual|locally|현장에서 ?(?:수동|직접)")
 # "정기점검에서 발견": where it was found. "정기점검 때 확인" stays a timing (check it then).
 _FOUND_IN = re.compile(
@@ -331,6 +410,8 @@ class PriorityReader:
                     continue
                 if _FALSE_ALARM_BEFORE.search(canon[max(0, m.start() - 6) : m.start()]):
                     continue  # "오경보", "false alarm": the alarm is the fault, not an urgency
+                if re.search(r"(?:경보|알람|alarm)$", m.group(0)) and _FALSE_ALARM_AFTER.match(canon[m.end() :]):
+                    continue
                 negated = _NEGATED_BEFORE.search(canon[: m.start()]) or _NEGATED_AFTER.match(canon[m.end() :])
                 is_trip = "트립" in m.group(0) or "trip" in m.group(0)
                 if is_trip and re.match(r"^ ?(?:on )?(?:신호|지령|명령|코일|signal|command|coil)", canon[m.end() :]):
@@ -357,6 +438,7 @@ class PriorityReader:
                     continue
                 found.append(PriorityCue(p, s, m.start(), m.end()))
         found.extend(PriorityCue(2, 1, a, b) for a, b in numeric_rises(canon))
+        found.extend(PriorityCue(2, 1, a, b) for a, b in earlier_lower(canon))
         # Overlapping cues: keep the strongest.
         found.sort(key=lambda c: (-c.strength, c.priority, c.start))
         kept: list[PriorityCue] = []
@@ -425,6 +507,39 @@ def numeric_rises(canon: str) -> list[tuple[int, int]]:
         a, b = _values(sides[0]), _values(sides[1])
         if a is not None and b is not None and b > a:
             spans.append((m.start(), m.end()))
+    return spans
+
+
+# A vibration or temperature given now and then its value at an earlier time, lower ("진동 7.5mm/s, 지난주엔 3
+# 정도였음", "6.2 mm/s, was 2.9 last week"): it has risen since. The usual value ("평소 60도") is no time.
+_EARLIER = (
+    r"(?:지난 ?(?:주|달|번|점검|측정)|어제|그제|전날|전월|전주|(?:\d+|한|두|세|석|몇) ?(?:일|주|주일|달|개월) ?전)"
+    r"(?:에는|엔|에|은|는|만 ?해도)? ?"
+)
+_EARLIER_KO = re.compile(_EARLIER + r"(\d+(?: \d+)?)(?! ?(?:일|주|달|개월|시|분|호기|번|회|년))")
+_EARLIER_EN = re.compile(
+    r"(?:^| )(?:was|were|from) (?:about |around |only |just )?(\d+(?: \d+)?)(?: [a-zμµ]+){0,2} "
+    r"(?:last (?:week|month)|yesterday|a (?:week|month) ago|\d+ (?:days|weeks|months) ago)(?= |$)"
+)
+_NUMBER = re.compile(r"(?<![\w.])(\d+)(?: (\d+)(?![\w.]))?")
+
+
+def earlier_lower(canon: str) -> list[tuple[int, int]]:
+    """Spans where a value is followed by its lower value at an earlier time."""
+    spans: list[tuple[int, int]] = []
+    for rx in (_EARLIER_KO, _EARLIER_EN):
+        for m in rx.finditer(canon):
+            before = canon[max(0, m.start() - 40) : m.start()]
+            if not _RISE_CONTEXT.search(before):
+                continue
+            numbers = list(_NUMBER.finditer(before))
+            if not numbers:
+                continue
+            last = numbers[-1]
+            now = _values([g for g in last.groups() if g])
+            then = _values(m.group(1).split())
+            if now is not None and then is not None and then < now:
+                spans.append((m.start(), m.end()))
     return spans
 
 
