@@ -123,6 +123,16 @@ PROBE_SETS: tuple[str, ...] = (
     "probes7.jsonl",
     "probes8.jsonl",
     "probes9.jsonl",
+    "probes10.jsonl",
+    "probes11.jsonl",
+    "probes12.jsonl",
+    "probes13.jsonl",
+    "probes14.jsonl",
+    "probes15.jsonl",
+    "probes16.jsonl",
+    "probes17.jsonl",
+    "probes18.jsonl",
+    "probes19.jsonl",
 )
 
 

@@ -58,6 +58,8 @@ _ALSO_AFTER = re.compile(r"^ ?도")
 _STRONG_PATTERNS = ("s3_", "s4_")
 # Class evidence keys of a pick among class words or a system's head equipment: the linear model may overrule these.
 _WORD_CLASSES = frozenset({"head_single", "head_multi", "system_default"})
+# Failure modes only one class has, by the conventions: a breaker fails to close or open, a valve passes.
+_CLASS_OF_MODE = {"FCO": "SG", "FDC": "SG", "LCP": "VA"}
 _UNIT_RANK = {"kks": 6, "register": 5, "hogi": 5, "unit_word": 4, "glued": 4, "hash": 3, "common": 2}
 
 
@@ -600,21 +602,23 @@ class Analyzer:
     def _second_opinion(self, r: Reading) -> None:
         """Where the linear model is far surer of another code than of the reading, its code leads.
 
-        Only for a first-turn fault report; never against a symptom pattern of strength 3 or more
-        (on probes10-12 it changed 47 such readings, 21 to the right code but 12 away from it, and
-        7 of the family tests' fresh wordings) or one that says the cause is unknown, and only
-        against a class picked among class words or a system's head equipment, not one that a
-        register tag, a KKS code or the failure names. The replaced reading stays as the first
-        alternative (key ``linear``).
+        Only for a first-turn fault report, and never against a class that a register tag or a KKS
+        code names. A specific reading (a symptom pattern of strength 3-4, "cause unknown", a mode
+        inferred from the class; a class the failure or a reading names) needs the model surer
+        than a weak one. The replaced reading stays as the first alternative (key ``linear``).
         """
-        kept = bool(r.modes) and (r.modes[0].key.startswith(_STRONG_PATTERNS) or r.modes[0].value == "UNK")
-        mode = None if kept else self.linear_modes.overrules(r.doc.canon, r.mode)
+        first = r.modes[0] if r.modes else None
+        specific = first is not None and (
+            first.key.startswith(_STRONG_PATTERNS) or first.key.startswith("from_") or first.value == "UNK"
+        )
+        mode = self.linear_modes.overrules(r.doc.canon, r.mode, specific)
         if mode is not None:
             r.modes = [Candidate(mode[0], mode[1], "linear", r.symptom_original)] + [
                 c for c in r.modes if c.value != mode[0]
             ]
-        if r.classes and r.classes[0].key in _WORD_CLASSES:
-            cls = self.linear_classes.overrules(r.doc.canon, r.cls)
+        named = specific and _CLASS_OF_MODE.get(str(r.mode)) == r.cls  # "차단기 투입 안됨": FCO is the breaker's
+        if r.classes and r.classes[0].key not in ("register", "kks") and not named:
+            cls = self.linear_classes.overrules(r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES)
             if cls is not None:
                 r.classes = [Candidate(cls[0], cls[1], "linear", r.classes[0].original)] + [
                     c for c in r.classes if c.value != cls[0]

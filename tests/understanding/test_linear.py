@@ -2,41 +2,45 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from pmark3.catalog import Catalog
 from pmark3.evaluation import load_examples
+from pmark3.plant import FunctionalLocation
 from pmark3.understanding.calibration import Calibrator
 from pmark3.understanding.linear import OVERRULE, LinearModel, load_model
+from pmark3.understanding.reading import Analyzer
 from pmark3.understanding.textnorm import canonical
-from tests.understanding.conftest import Understand, turns
 
 
-def _toy() -> LinearModel:
-    # Two features, two codes: "누유" votes ELU, "진동" votes VIB.
-    coef = np.array([[3.0, -3.0], [-3.0, 3.0]])
-    return LinearModel(["누유", "진동"], ["ELU", "VIB"], coef, np.zeros(2), overrule=10.0)
+def _toy(vocabulary: list[str], classes: list[str], favour: str) -> LinearModel:
+    """A model that is sure of ``favour`` whenever a text has one of its words."""
+    coef = np.array([[6.0 if c == favour else -6.0 for c in classes] for _ in vocabulary])
+    return LinearModel(vocabulary, classes, coef, np.zeros(len(classes)), overrule=(20.0, math.inf))
 
 
 def test_probabilities_are_a_softmax_over_known_features() -> None:
-    m = _toy()
+    m = _toy(["누유"], ["ELU", "VIB"], "ELU")
     p = m.probabilities(canonical("펌프 누유 발견"))
     assert set(p) == {"ELU", "VIB"} and p["ELU"] > 0.99 and sum(p.values()) == pytest.approx(1.0)
     assert m.probabilities(canonical("xyz")) == {}  # nothing it knows: no opinion
 
 
 def test_it_overrules_only_when_far_surer() -> None:
-    m = _toy()
-    assert m.overrules(canonical("누유"), "VIB") == ("ELU", pytest.approx(0.9975, abs=1e-3))
+    m = LinearModel(["누유", "진동"], ["ELU", "VIB"], np.array([[3.0, -3.0], [-3.0, 3.0]]), np.zeros(2), (20.0, 500.0))
+    assert m.overrules(canonical("누유"), "VIB") == ("ELU", pytest.approx(0.9975, abs=1e-3))  # 400 times surer
+    assert m.overrules(canonical("누유"), "VIB", specific=True) is None  # not 500 times
     assert m.overrules(canonical("누유"), "ELU") is None  # agrees
-    assert m.overrules(canonical("누유 진동"), "VIB") is None  # 50/50 is not ten times surer
+    assert m.overrules(canonical("누유 진동"), "VIB") is None  # 50/50 is not twenty times surer
     assert m.overrules(canonical("누유"), None) is not None  # nothing read counts as UNK, unknown to it
 
 
 def test_weights_that_do_not_fit_are_refused() -> None:
     with pytest.raises(ValueError, match="do not fit"):
-        LinearModel(["a"], ["ELU", "VIB"], np.zeros((2, 2)), np.zeros(2), overrule=10.0)
+        LinearModel(["a"], ["ELU", "VIB"], np.zeros((2, 2)), np.zeros(2), (20.0, math.inf))
 
 
 def test_shipped_models_speak_the_catalog(catalog: Catalog) -> None:
@@ -46,33 +50,42 @@ def test_shipped_models_speak_the_catalog(catalog: Catalog) -> None:
     assert (modes.overrule, classes.overrule) == (OVERRULE["mode"], OVERRULE["class"])
 
 
-def test_a_class_read_from_words_is_overruled_with_a_capped_confidence(understand: Understand) -> None:
-    # "튜브 메탈 TC": the thermocouple only reports; the tube that runs hot is the boiler's.
-    _, f = understand("2호기 재열기 튜브 메탈 TC 하나만 경보")
-    assert f.equipment_type.normalized == "HB"
-    assert f.equipment_type.confidence <= Calibrator().confidence("equipment_type", "linear:S1") <= 0.55
-    assert "IP" in [a.value for a in f.equipment_type.alternatives]  # the rules' pick is still offered
+@pytest.fixture
+def analyzer(catalog: Catalog, register: list[FunctionalLocation]) -> Analyzer:
+    """An analyzer of its own whose linear models are sure of CTM at "냄새" and of VE at "탱크"."""
+    a = Analyzer(catalog, register)
+    a.linear_modes = _toy(["냄새", "불안정", "투입"], ["CTM", "OHE", "ERO", "FCO"], "CTM")
+    a.linear_classes = _toy(["탱크", "차단기", "경보"], ["VE", "TA", "SG", "EM"], "VE")
+    a.linear_classes.overrule = (80.0, math.inf)
+    return a
 
 
-def test_a_register_tag_class_is_never_overruled(understand: Understand) -> None:
-    text = "2호기 급수펌프 B 베어링 오일 분석 결과 철분 높음"
-    parsed, f = understand(text)
-    assert f.equipment_type.normalized == "PU"
-    assert understand.normalizer.evidence(parsed, text, [])["equipment_type"].startswith("register")
+def test_a_weak_reading_is_overruled_and_kept_as_the_first_alternative(analyzer: Analyzer) -> None:
+    # The rules read a tank (a class word) and a smell (a weak symptom pattern).
+    r = analyzer.read("1호기 EHC 오일 탱크 쪽 냄새 이상")
+    assert [(c.value, c.key) for c in r.modes[:2]] == [("CTM", "linear"), ("OHE", "s2_single")]
+    assert [(c.value, c.key) for c in r.classes[:2]] == [("VE", "linear"), ("TA", "head_single")]
 
 
-def test_no_second_opinion_on_a_question_or_a_follow_up(understand: Understand) -> None:
-    question = "2호기 재열기 튜브 메탈 TC 경보 이력 보여줘"
-    parsed, _ = understand(question)
-    assert parsed.scenario == "S3"
-    assert "linear" not in understand.normalizer.evidence(parsed, question, [])["equipment_type"]
-    history = turns(
-        ("user", "2호기 재열기 튜브 메탈 TC 하나만 경보"),
-        ("assistant", "접수: 2호기 / HAJ 재열기 / HB 보일러 / OHE 과열 / 우선순위 3"),
-    )
-    follow = "온도계 자체 문제였어요"
-    parsed, f = understand(follow, history)
-    assert parsed.scenario == "S2" and f.equipment_type.normalized == "IP"  # the follow-up's correction stands
+def test_a_specific_reading_and_a_register_tag_are_never_overruled(analyzer: Analyzer) -> None:
+    r = analyzer.read("2호기 보일러 버너 3번 화염 불안정")  # a strength-3 pattern and a register tag
+    assert (r.modes[0].value, r.classes[0].value) == ("ERO", "HB")
+    assert "linear" not in (r.modes[0].key, r.classes[0].key)
+    r = analyzer.read("2호기 미분기 A 구동모터 기동 시 6.9kV 차단기 투입 안됨")  # FCO names the breaker
+    assert (r.modes[0].value, r.classes[0].value) == ("FCO", "SG")
+
+
+def test_no_second_opinion_on_a_question_or_a_follow_up(analyzer: Analyzer) -> None:
+    r = analyzer.read("1호기 EHC 오일 탱크 냄새 관련 정비 이력 보여줘")
+    assert r.scenario == "S3" and all(c.key != "linear" for c in (*r.modes, *r.classes))
+    r = analyzer.read("탱크 쪽 냄새가 더 심해졌어요", has_history=True)
+    assert all(c.key != "linear" for c in (*r.modes, *r.classes))
+
+
+def test_an_overruling_code_is_capped_below_the_question_threshold() -> None:
+    cal = Calibrator()
+    assert cal.confidence("status_code", "linear:S1@ko") <= 0.6
+    assert cal.confidence("equipment_type", "linear:S1@en") <= 0.75
 
 
 def test_the_trainer_rebuilds_the_shipped_weights() -> None:
