@@ -94,7 +94,8 @@ ro 막|ro 멤브레인|ro membrane ; GCF ; FS ;
 수처리|순수설비|탈염설비|탈염|이온교환|역삼투|demineralizer|demin|water treatment|wtp|ro ; GCF ; ;
 연료유탱크|경유탱크|중유탱크|유류탱크|fo tank|fuel oil tank|diesel oil tank|light oil tank ; EGB ; TA ;
 연료유펌프|fo 펌프|fo pump|fuel oil pump ; EGC ; PU ;
-연료유|경유|중유|fuel oil|light oil|diesel oil|fo|f o ; EGC ; ;
+# The fuel an EDG, a burner or a tank holds names the fuel-oil system only when nothing else names one.
+연료유|경유|중유|fuel oil|light oil|diesel oil|fo|f o ; EGC ; ; weak
 fo forwarding pump|forwarding pump|fo transfer pump ; EGC ; PU ;
 운탄|운탄설비|저탄장|석탄이송|석탄취급|석탄취급동|석탄취급설비|트리퍼|트리퍼카|coal handling|coal yard|coal conveyor|tripper|tripper car|chp ; EAC ; ;
 # Coal-handling machines are conveyors (CV) by the conventions: stacker-reclaimers, crushers.

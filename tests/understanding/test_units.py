@@ -37,6 +37,7 @@ def test_unit_markers(understand: Understand, text: str, unit: str) -> None:
         "HPH #2 수위 지시 이상",  # "#2" numbers a heater
         "EHC oil weeping at the #2 governor valve servo",  # a turbine has several governor valves
         "보일러 #1 버너 화염 불안정",  # and burners
+        "EDG 연료필터 쪽에서 경유가 줄줄 흘러서 바닥에 고임",  # the EDG's fuel is no plant-common fuel-oil system
         "3호기 급수펌프 진동",  # there is no unit 3
         "Unit three BFP A vibration",  # nor spelled out
         "No.2 bearing on the BFP A motor running hot",  # a numbered part, no "unit" after it
