@@ -133,6 +133,12 @@ PROBE_SETS: tuple[str, ...] = (
     "probes17.jsonl",
     "probes18.jsonl",
     "probes19.jsonl",
+    "probes20.jsonl",
+    "probes21.jsonl",
+    "probes22.jsonl",
+    "probes23.jsonl",
+    "probes24.jsonl",
+    "probes25.jsonl",
 )
 
 
