@@ -139,6 +139,14 @@ PROBE_SETS: tuple[str, ...] = (
     "probes23.jsonl",
     "probes24.jsonl",
     "probes25.jsonl",
+    "probes26.jsonl",
+    "probes27.jsonl",
+    "probes28.jsonl",
+    "probes29.jsonl",
+    "probes30.jsonl",
+    "probes31.jsonl",
+    "probes32.jsonl",
+    "probes33.jsonl",
 )
 
 

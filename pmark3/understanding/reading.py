@@ -602,16 +602,20 @@ class Analyzer:
     def _second_opinion(self, r: Reading) -> None:
         """Where the linear model is far surer of another code than of the reading, its code leads.
 
-        Only for a first-turn fault report, and never against a class that a register tag or a KKS
-        code names. A specific reading (a symptom pattern of strength 3-4, "cause unknown", a mode
-        inferred from the class; a class the failure or a reading names) needs the model surer
-        than a weak one. The replaced reading stays as the first alternative (key ``linear``).
+        Only for a first-turn fault report, never against a symptom pattern of strength 4, a class
+        that a register tag or a KKS code names, or a breaker's FCO/FDC and a valve's LCP class. A
+        specific reading (a pattern of strength 3, "cause unknown", a mode inferred from the class;
+        a class the failure or a reading names) needs the model surer than a weak one. The
+        replaced reading stays as the first alternative (key ``linear``).
         """
         first = r.modes[0] if r.modes else None
         specific = first is not None and (
             first.key.startswith(_STRONG_PATTERNS) or first.key.startswith("from_") or first.value == "UNK"
         )
-        mode = self.linear_modes.overrules(r.doc.canon, r.mode, specific)
+        # Strength-4 patterns were written to win over every other reading ("비상정지 눌러도 안 섬" is the
+        # e-stop's FTF, where the labeled texts mostly say STP); they are never overruled.
+        final = first is not None and first.key.startswith("s4_")
+        mode = None if final else self.linear_modes.overrules(r.doc.canon, r.mode, specific)
         if mode is not None:
             r.modes = [Candidate(mode[0], mode[1], "linear", r.symptom_original)] + [
                 c for c in r.modes if c.value != mode[0]

@@ -120,6 +120,17 @@ LATER = {
     "probes23": (0.94, 0.91, 0.97),
     "probes24": (0.92, 0.87, 0.96),
     "probes25": (0.94, 0.91, 0.96),
+    # Blind (session start -> the linear model of probes1-25): probes26 0.873 -> 0.910, 27
+    # 0.876 -> 0.934, 28 0.934 -> 0.959, 29 0.878 -> 0.904, 30 0.914 -> 0.941, 31 0.890 -> 0.926,
+    # 32 (long reports) 0.778 -> 0.824, 33 (terse English CMMS) 0.862 -> 0.880; learned parts only.
+    "probes26": (0.93, 0.89, 0.94),
+    "probes27": (0.94, 0.91, 0.96),
+    "probes28": (0.97, 0.96, 0.98),
+    "probes29": (0.91, 0.87, 0.99),
+    "probes30": (0.95, 0.92, 0.98),
+    "probes31": (0.93, 0.80, 0.97),
+    "probes32": (0.85, 0.81, 0.90),
+    "probes33": (0.90, 0.78, 0.96),
 }
 PROBES9 = Path(__file__).with_name("data") / "probes9.jsonl"
 
