@@ -134,6 +134,7 @@ class Analyzer:
         self.learned_modes: ModeModel = labeled_model()
         self.linear_modes = load_model("mode")
         self.linear_classes = load_model("class")
+        self.linear_systems = load_model("system")
         self._orders_learned: set[int] = set()
         self._cache: dict[tuple[str, bool], Reading] = {}
         self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
@@ -602,12 +603,19 @@ class Analyzer:
     def _second_opinion(self, r: Reading) -> None:
         """Where the linear model is far surer of another code than of the reading, its code leads.
 
+        A system nothing named is filled where the model gives it ``FILL_FLOOR`` or more.
         Only for a first-turn fault report, never against a symptom pattern of strength 4, a class
         that a register tag or a KKS code names, or a breaker's FCO/FDC and a valve's LCP class. A
         specific reading (a pattern of strength 3, "cause unknown", a mode inferred from the class;
         a class the failure or a reading names) needs the model surer than a weak one. The
         replaced reading stays as the first alternative (key ``linear``).
         """
+        if not r.systems:
+            # No word names a system: the model's, when it is fairly sure. It sets no unit: a
+            # plant-common system found this way does not make the unit 0 (units are never guessed).
+            system = self.linear_systems.fills(r.doc.canon)
+            if system is not None:
+                r.systems.append(Candidate(system[0], system[1], "linear"))
         first = r.modes[0] if r.modes else None
         specific = first is not None and (
             first.key.startswith(_STRONG_PATTERNS) or first.key.startswith("from_") or first.value == "UNK"

@@ -33,7 +33,11 @@ def training_pairs(examples: Iterable[Example], field: Field) -> list[tuple[str,
     seen: set[str] = set()
     pairs: list[tuple[str, str]] = []
     for ex in examples:
-        code = ex.expected.failure_mode if field == "mode" else ex.expected.equipment_class
+        code = {
+            "mode": ex.expected.failure_mode,
+            "class": ex.expected.equipment_class,
+            "system": ex.expected.kks_system,
+        }[field]
         if ex.expected.scenario != "S1" or code is None or ex.text in seen:
             continue
         seen.add(ex.text)
@@ -69,7 +73,7 @@ def write(model: LinearModel, path: Path) -> None:
     )
 
 
-def main(fields: tuple[Field, ...] = ("mode", "class")) -> int:
+def main(fields: tuple[Field, ...] = ("mode", "class", "system")) -> int:
     examples = [ex for path in SOURCES for ex in load_examples(path)]
     for field in fields:
         pairs = training_pairs(examples, field)

@@ -48,6 +48,7 @@ def test_shipped_models_speak_the_catalog(catalog: Catalog) -> None:
     assert set(modes.classes) <= set(catalog.failure_modes) and len(modes.classes) >= 30
     assert set(classes.classes) <= set(catalog.equipment_classes) and len(classes.classes) >= 20
     assert (modes.overrule, classes.overrule) == (OVERRULE["mode"], OVERRULE["class"])
+    assert set(load_model("system").classes) == set(catalog.systems)
 
 
 @pytest.fixture
@@ -93,9 +94,29 @@ def test_the_trainer_rebuilds_the_shipped_weights() -> None:
     from pmark3.understanding import train_linear
 
     examples = [ex for path in train_linear.SOURCES for ex in load_examples(path)]
-    for field in ("mode", "class"):
+    for field in ("mode", "class", "system"):
         rebuilt = train_linear.train(train_linear.training_pairs(examples, field), field)
         shipped = load_model(field)
         assert rebuilt.classes == shipped.classes and rebuilt.index == shipped.index
         # float16 on disk: the same weights to its precision.
         np.testing.assert_allclose(rebuilt.coef, shipped.coef, atol=2e-2)
+
+
+def test_a_system_no_word_names_is_filled_and_sets_no_unit(
+    catalog: Catalog, register: list[FunctionalLocation]
+) -> None:
+    a = Analyzer(catalog, register)
+    a.linear_systems = _toy(["모터", "냄새"], ["EAC", "LAC"], "EAC")
+    r = a.read("모터 쪽에서 타는 냄새 남")
+    assert [(c.value, c.key) for c in r.systems] == [("EAC", "linear")]
+    assert r.unit is None  # a plant-common system found this way does not make the unit 0
+    r = a.read("2호기 급수펌프 B 모터 쪽에서 타는 냄새 남")  # a system its words name stays
+    assert (r.systems[0].value, r.systems[0].key) != ("EAC", "linear")
+    assert Calibrator().confidence("location", "none+linear:S1@ko") <= 0.85
+
+
+def test_it_fills_only_when_fairly_sure() -> None:
+    m = LinearModel(["누유", "진동"], ["ELU", "VIB"], np.array([[3.0, -3.0], [-3.0, 3.0]]), np.zeros(2), (20.0, 500.0))
+    assert m.fills(canonical("누유"), floor=0.9) == ("ELU", pytest.approx(0.9975, abs=1e-3))
+    assert m.fills(canonical("누유 진동"), floor=0.9) is None  # 50/50
+    assert m.fills(canonical("xyz")) is None
