@@ -46,7 +46,7 @@ from pmark3.understanding.learned import features
 
 Field = Literal["mode", "class", "system"]
 # How much more probable than the rules' reading the model's best code must be to replace it: a
-# weak reading, a specific one (see the module docstring; chosen leave-one-set-out on probes13-25).
+# weak reading, a specific one (see the module docstring; chosen leave-one-set-out on probes13-33).
 OVERRULE: dict[Field, tuple[float, float]] = {
     "mode": (40.0, 400.0),
     "class": (40.0, math.inf),
