@@ -65,7 +65,10 @@ KEY_CAPS = {
     ("status_code", "linear"): 0.8,
     ("equipment_type", "linear"): 0.8,
     # A system filled by the linear model (right 28 times in 28 blind, too few to claim 0.9).
-    **{("location", f"{group}+linear"): 0.85 for group in ("explicit", "hash", "common", "history", "none")},
+    **{
+        ("location", f"{group}+linear"): 0.85
+        for group in ("explicit", "hash", "common", "history", "none", "conflict", "invalid")
+    },
 }
 TABLE_FILE = "calibration_table.py"
 
