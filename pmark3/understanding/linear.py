@@ -36,7 +36,7 @@ first-turn mode on new sets, on 24 sets about 4, on 32 about 6. An overruling co
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -80,7 +80,7 @@ class LinearModel:
 
     def probabilities(self, canon: str) -> dict[str, float]:
         """Each code's probability; empty when the text has no feature the model knows."""
-        rows = sorted({self.index[f] for f in features(canon) if f in self.index})
+        rows = sorted({self.index[f] for f in _feature_set(canon) if f in self.index})
         if not rows:
             return {}
         z = self.intercept + self.coef[rows].sum(axis=0)
@@ -107,6 +107,12 @@ class LinearModel:
         if best == reading or p[best] <= factor * p.get(reading or "UNK", 0.0):
             return None
         return best, p[best]
+
+
+@lru_cache(maxsize=1024)
+def _feature_set(canon: str) -> frozenset[str]:
+    # The mode, class and system models all read the same text: its features are found once.
+    return frozenset(features(canon))
 
 
 def file_name(field: Field) -> str:
