@@ -528,6 +528,9 @@ class Analyzer:
         r.systems.remove(board)
         board.score, top.score = top.score, min(top.score, 0.5)
         r.systems.insert(0, board)
+        if r.unit_key == "common_system":
+            # "수처리동 MCC 차단기": the building's plant-common system gave unit 0; the board does not.
+            r.unit, r.unit_key = None, "none"
         if not r.kks_written:
             # The register entry found was the machine's, not its board's.
             r.kks, r.kks_by_unit = None, {}
@@ -931,6 +934,9 @@ def _reported_by(canon: str, h: Hit) -> bool:
 
 _SYSTEM_LANDMARK = re.compile(
     r"^[^|]{0,8}?(?:입구|출구|후단|전단|쪽|측|부근|(?:^| )(?:inlet|outlet|downstream|upstream|side)(?= |$))"
+    # "수처리동 들어가는 보조증기 배관": a plant-common area's building only says where the pipe runs.
+    # Hangul runs lose their spaces in the canonical form, so "동" is told from "동작", "동파" by what follows.
+    r"|^(?:동(?!작|력|기|일|시|파|결|절|요|반|봉|선|관)|건물)|^ (?:building|bldg)(?= |$)"
 )
 
 
