@@ -72,7 +72,9 @@ def test_plant_common_systems_are_unit_0(understand: Understand, text: str, syst
     assert (f.location.unit, f.location.system) == ("0", system)
 
 
-@pytest.mark.parametrize("text", ["수처리동 MCC 피더 차단기 투입 불가", "coal handling building MCC breaker won't close"])
+@pytest.mark.parametrize(
+    "text", ["수처리동 MCC 피더 차단기 투입 불가", "coal handling building MCC breaker won't close"]
+)
 def test_a_board_in_a_plant_common_building_gives_no_unit(understand: Understand, text: str) -> None:
     # The building names a plant-common system, but the failed item is the board's (BFA), which
     # exists in both units: the unit is not written, so it is asked, never guessed as 0.
@@ -81,7 +83,11 @@ def test_a_board_in_a_plant_common_building_gives_no_unit(understand: Understand
 
 
 @pytest.mark.parametrize(
-    "text", ["수처리동으로 가는 보조증기 배관 트랩 누설", "steam trap leaking on the aux steam line into the water treatment building"]
+    "text",
+    [
+        "수처리동으로 가는 보조증기 배관 트랩 누설",
+        "steam trap leaking on the aux steam line into the water treatment building",
+    ],
 )
 def test_a_plant_common_building_only_says_where_another_system_runs(understand: Understand, text: str) -> None:
     _, f = understand(text)
