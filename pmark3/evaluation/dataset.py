@@ -147,6 +147,14 @@ PROBE_SETS: tuple[str, ...] = (
     "probes31.jsonl",
     "probes32.jsonl",
     "probes33.jsonl",
+    "probes34.jsonl",
+    "probes35.jsonl",
+    "probes36.jsonl",
+    "probes37.jsonl",
+    "probes38.jsonl",
+    "probes39.jsonl",
+    "probes40.jsonl",
+    "probes41.jsonl",
 )
 
 

@@ -135,6 +135,7 @@ class Analyzer:
         self.linear_modes = load_model("mode")
         self.linear_classes = load_model("class")
         self.linear_systems = load_model("system")
+        self.linear_scenarios = load_model("scenario")
         self._orders_learned: set[int] = set()
         self._cache: dict[tuple[str, bool], Reading] = {}
         self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
@@ -202,6 +203,16 @@ class Analyzer:
         # Context words ("경보", "트렌드", "이상") do not make a question a fault report.
         strength = max((s.strength for s in symptoms if s.code not in ("PDE", "UNK", "OTH")), default=0)
         scenario, scenario_key = detect_scenario(canon, has_history, strength, text)
+        # A fault reported with work asked for, or with a question riding on it ("절차서 있으면 같이
+        # 보내주세요"), stays a report: the model reads "절차서" and "이력" as questions wherever they are.
+        reported = scenario_key == "riding" or (scenario_key == "request" and strength >= 2)
+        if not has_history and scenario == "S1" and not reported:
+            # The question patterns miss many ways of asking ("교체 작업 보통 며칠 걸려요?", "사례 조회
+            # 부탁드립니다" on a symptom word); the linear model reads them all at once. A report that
+            # names a symptom yields only to a surer model; a question the patterns read stays one.
+            flipped = self.linear_scenarios.overrules(canon, scenario, strength >= 2)
+            if flipped is not None:
+                scenario, scenario_key = "S3", "linear"
         r = Reading(
             doc=doc,
             language="ko" if any(is_hangul(c) for c in text) else "en",
@@ -633,7 +644,10 @@ class Analyzer:
             ]
         named = specific and _CLASS_OF_MODE.get(str(r.mode)) == r.cls  # "차단기 투입 안됨": FCO is the breaker's
         if r.classes and r.classes[0].key not in ("register", "kks") and not named:
-            cls = self.linear_classes.overrules(r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES)
+            # A protective relay's own failure is the relay's (IP/CL); the model, reading the
+            # transformer it protects beside it, would make it the transformer's.
+            relay = _PROTECTION_RELAY.search(canonical(r.classes[0].original)) is not None
+            cls = self.linear_classes.overrules(r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES or relay)
             if cls is not None:
                 r.classes = [Candidate(cls[0], cls[1], "linear", r.classes[0].original)] + [
                     c for c in r.classes if c.value != cls[0]
@@ -825,6 +839,7 @@ def _means(canon: str, h: Hit) -> bool:
     return bool(_MEANS_AFTER.match(canon[h.end :]) or _MEANS_BEFORE.search(canon[max(0, h.start - 40) : h.start]))
 
 
+_PROTECTION_RELAY = re.compile(r"계전기|relay|buchholz|부흐홀츠")
 _GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기|(?<![a-z])dga(?![a-z])")
 # Component classes that a symptom's own subject may name over the machine named first.
 _SUBJECTS = frozenset({"IP", "SG", "CL", "VA", "FS"})

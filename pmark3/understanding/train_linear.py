@@ -33,6 +33,13 @@ def training_pairs(examples: Iterable[Example], field: Field) -> list[tuple[str,
     seen: set[str] = set()
     pairs: list[tuple[str, str]] = []
     for ex in examples:
+        if field == "scenario":
+            # A first turn: a fault report (S1) or a question (S3); follow-ups are told by their history.
+            if ex.history or ex.expected.scenario == "S2" or ex.text in seen:
+                continue
+            seen.add(ex.text)
+            pairs.append((ex.text, ex.expected.scenario))
+            continue
         code = {
             "mode": ex.expected.failure_mode,
             "class": ex.expected.equipment_class,
@@ -58,7 +65,13 @@ def train(pairs: list[tuple[str, str]], field: Field, c: float = C) -> LinearMod
     x = binarizer.fit_transform([sorted(d & known) for d in docs])
     model = LogisticRegression(C=c, max_iter=5000).fit(x, [code for _, code in pairs])
     classes = [str(k) for k in model.classes_]
-    coef, intercept = model.coef_.T.astype(np.float16), model.intercept_.astype(np.float16)
+    coef, intercept = model.coef_.T, model.intercept_
+    if len(classes) == 2:
+        # A two-class fit has one weight column (the second class's log-odds); as a softmax that
+        # is the first class at zero.
+        coef = np.hstack([np.zeros_like(coef), coef])
+        intercept = np.array([0.0, intercept[0]])
+    coef, intercept = coef.astype(np.float16), intercept.astype(np.float16)
     return LinearModel(vocabulary, classes, coef, intercept, OVERRULE[field])
 
 
@@ -73,7 +86,7 @@ def write(model: LinearModel, path: Path) -> None:
     )
 
 
-def main(fields: tuple[Field, ...] = ("mode", "class", "system")) -> int:
+def main(fields: tuple[Field, ...] = ("mode", "class", "system", "scenario")) -> int:
     examples = [ex for path in SOURCES for ex in load_examples(path)]
     for field in fields:
         pairs = training_pairs(examples, field)

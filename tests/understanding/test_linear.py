@@ -49,6 +49,7 @@ def test_shipped_models_speak_the_catalog(catalog: Catalog) -> None:
     assert set(classes.classes) <= set(catalog.equipment_classes) and len(classes.classes) >= 20
     assert (modes.overrule, classes.overrule) == (OVERRULE["mode"], OVERRULE["class"])
     assert set(load_model("system").classes) == set(catalog.systems)
+    assert load_model("scenario").classes == ["S1", "S3"]
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_the_trainer_rebuilds_the_shipped_weights() -> None:
     from pmark3.understanding import train_linear
 
     examples = [ex for path in train_linear.SOURCES for ex in load_examples(path)]
-    for field in ("mode", "class", "system"):
+    for field in ("mode", "class", "system", "scenario"):
         rebuilt = train_linear.train(train_linear.training_pairs(examples, field), field)
         shipped = load_model(field)
         assert rebuilt.classes == shipped.classes and rebuilt.index == shipped.index
@@ -120,3 +121,49 @@ def test_it_fills_only_when_fairly_sure() -> None:
     assert m.fills(canonical("누유"), floor=0.9) == ("ELU", pytest.approx(0.9975, abs=1e-3))
     assert m.fills(canonical("누유 진동"), floor=0.9) is None  # 50/50
     assert m.fills(canonical("xyz")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["복수펌프 임펠러 부식 사례 조회 부탁드립니다", "2호기 공기예열기 바스켓 교체 업체 어디였는지 확인 부탁"],
+)
+def test_questions_the_patterns_miss_are_read_as_questions(analyzer: Analyzer, text: str) -> None:
+    # The shipped scenario model (the fixture replaces only the mode and class models).
+    r = analyzer.read(text)
+    assert (r.scenario, r.scenario_key) == ("S3", "linear")
+
+
+def test_the_scenario_model_never_turns_a_report_asking_for_work_or_a_question(
+    catalog: Catalog, register: list[FunctionalLocation]
+) -> None:
+    a = Analyzer(catalog, register)
+    # Sure of a question at "업체", "이력" and "절차서", sure of a report at "언제".
+    a.linear_scenarios = LinearModel(
+        ["업체", "이력", "절차서", "언제"],
+        ["S1", "S3"],
+        np.array([[-6.0, 6.0], [-6.0, 6.0], [-6.0, 6.0], [6.0, -6.0]]),
+        np.zeros(2),
+        OVERRULE["scenario"],
+    )
+    assert a.read("2호기 공기예열기 바스켓 납품 업체").scenario == "S3"  # no symptom: the model's question
+    assert a.read("2호기 공기예열기 바스켓 업체 진동").scenario == "S3"  # a symptom: only when far surer
+    assert a.read("2호기 IDF A 진동 상승, 정비 이력 보니 작년에도 교체함. 점검 바람").scenario == "S1"  # work asked
+    assert a.read("2호기 밀봉유 펌프 A 기동 불가, 절차서 있으면 같이 보내주세요").scenario == "S1"  # riding
+    assert a.read("1호기 급수펌프 A 메카니컬씰 교체 언제 했어요?").scenario == "S3"  # a question stays one
+    assert a.read("절차서 좀", has_history=True).scenario == "S2"  # follow-ups are told by their history
+
+
+def test_a_two_class_fit_ships_both_columns() -> None:
+    pytest.importorskip("sklearn", reason="scikit-learn (the dev extra) trains the linear models")
+    from pmark3.understanding import train_linear
+
+    pairs = [
+        ("펌프 진동 심함", "S1"),
+        ("모터 과열 확인 요망", "S1"),
+        ("정비 이력 보여줘", "S3"),
+        ("절차서 있나요", "S3"),
+    ]
+    m = train_linear.train(pairs * 2, "scenario")
+    assert m.classes == ["S1", "S3"] and m.coef.shape == (len(m.index), 2)
+    p = m.probabilities(canonical("정비 이력 있나요"))
+    assert p["S3"] > p["S1"]

@@ -92,6 +92,12 @@ PATTERNS: list[tuple[str, int, str]] = [
     ),
     # A tear is damage, whatever made it (a belt that wanders tears at its edge).
     ("STD", 4, r"찢어(?!질 ?(?:까|수|것|거|우려|위험|듯))|(?<![a-z])(?:torn|tearing)(?![a-z])"),
+    # A part broken off or out is breakage (ISO 14224's own word for BRD), not the wear its name suggests.
+    (
+        "BRD",
+        4,
+        r"(?:깨져|깨진|부러져|부러진)[^|]{0,4}?(?:떨어|빠지|빠졌|빠져|빠짐|탈락)|(?:broke|broken|snapped) (?:off|out)",
+    ),
     # Cavitation is heard: noise.
     ("NOI", 3, r"캐비테이션|cavitat\w*"),
     # Stuck fast: binding, not a failure to start.
