@@ -155,6 +155,14 @@ PROBE_SETS: tuple[str, ...] = (
     "probes39.jsonl",
     "probes40.jsonl",
     "probes41.jsonl",
+    "probes42.jsonl",
+    "probes43.jsonl",
+    "probes44.jsonl",
+    "probes45.jsonl",
+    "probes46.jsonl",
+    "probes47.jsonl",
+    "probes48.jsonl",
+    "probes49.jsonl",
 )
 
 

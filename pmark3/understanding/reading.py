@@ -643,11 +643,11 @@ class Analyzer:
                 c for c in r.modes if c.value != mode[0]
             ]
         named = specific and _CLASS_OF_MODE.get(str(r.mode)) == r.cls  # "차단기 투입 안됨": FCO is the breaker's
-        if r.classes and r.classes[0].key not in ("register", "kks") and not named:
-            # A protective relay's own failure is the relay's (IP/CL); the model, reading the
-            # transformer it protects beside it, would make it the transformer's.
-            relay = _PROTECTION_RELAY.search(canonical(r.classes[0].original)) is not None
-            cls = self.linear_classes.overrules(r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES or relay)
+        # A protective relay's own failure is the relay's (IP/CL); the model, reading the transformer
+        # it protects beside it, would make it the transformer's.
+        relay = bool(r.classes) and _PROTECTION_RELAY.search(canonical(r.classes[0].original)) is not None
+        if r.classes and r.classes[0].key not in ("register", "kks") and not named and not relay:
+            cls = self.linear_classes.overrules(r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES)
             if cls is not None:
                 r.classes = [Candidate(cls[0], cls[1], "linear", r.classes[0].original)] + [
                     c for c in r.classes if c.value != cls[0]

@@ -145,6 +145,19 @@ LATER = {
     "probes39": (0.94, 0.92, 0.98),
     "probes40": (0.95, 0.92, 0.98),
     "probes41": (0.95, 0.90, 0.98),
+    # Blind (session start -> the code that first scored them, with the linear models of probes1-41):
+    # probes42 (engineers' e-mail style) 0.923 -> 0.934, 43 (night-shift Konglish) 0.964 -> 0.965, 44
+    # (calibration findings) 0.929 -> 0.933, 45 (electrical crews) 0.927 -> 0.928, 46 (coal yard and ash)
+    # 0.951 -> 0.966, 47 (mobile-app titles) 0.946 -> 0.948, 48 (turbine-hall auxiliaries) 0.945 ->
+    # 0.958, 49 (broken English) 0.932 -> 0.938; learned parts only.
+    "probes42": (0.95, 0.93, 0.97),
+    "probes43": (0.96, 0.90, 0.98),
+    "probes44": (0.95, 0.87, 0.99),
+    "probes45": (0.94, 0.88, 0.99),
+    "probes46": (0.97, 0.95, 0.99),
+    "probes47": (0.96, 0.87, 0.99),
+    "probes48": (0.96, 0.93, 0.99),
+    "probes49": (0.95, 0.92, 0.98),
 }
 PROBES9 = Path(__file__).with_name("data") / "probes9.jsonl"
 
