@@ -64,6 +64,8 @@ KEY_CAPS = {
     ("status_code", "learned"): 0.4,
     ("status_code", "linear"): 0.8,
     ("equipment_type", "linear"): 0.8,
+    # A priority the linear model changed was right 39 times in 50 blind (leave-one-set-out).
+    ("priority", "linear"): 0.75,
     # A system filled by the linear model (right 28 times in 28 blind, too few to claim 0.9).
     **{
         ("location", f"{group}+linear"): 0.85

@@ -226,7 +226,8 @@ def _differences(state: State, fl: FunctionalLocation, register: RegisterIndex) 
     if state.unit.value is not None and str(state.unit.value) != fl.unit:
         differ.append(f"unit {state.unit.value}")
     s = state.system
-    named_system = s.value is not None and s.key.split(":")[0].split("+")[0] not in _WEAK_KEYS
+    # A system the linear model filled is its guess where no word names one: the tag outranks it.
+    named_system = s.value is not None and s.key.split(":")[0].split("+")[0] not in _WEAK_KEYS | {"linear"}
     ambiguous = s.key.startswith("multi") and any(c.value == fl.system for c in s.alternatives)
     if named_system and s.value != fl.system and not ambiguous:
         differ.append(f"system {s.value}")

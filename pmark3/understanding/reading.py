@@ -12,6 +12,7 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pmark3.catalog import Catalog
 from pmark3.models import Scenario
@@ -19,7 +20,7 @@ from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.understanding.gazetteer import Entry, Hit, build_equipment_gazetteer
 from pmark3.understanding.learned import ModeModel, labeled_model
 from pmark3.understanding.lexicon import COMMON_SYSTEMS
-from pmark3.understanding.linear import load_model
+from pmark3.understanding.linear import LinearModel, load_model, priority_features
 from pmark3.understanding.priority import PriorityCue, PriorityReader, decide
 from pmark3.understanding.register import RegisterIndex
 from pmark3.understanding.scenario import detect_scenario, is_followup
@@ -132,10 +133,6 @@ class Analyzer:
         self.known_systems = set(catalog.systems)
         self.register = RegisterIndex(self.locations)
         self.learned_modes: ModeModel = labeled_model()
-        self.linear_modes = load_model("mode")
-        self.linear_classes = load_model("class")
-        self.linear_systems = load_model("system")
-        self.linear_scenarios = load_model("scenario")
         self._orders_learned: set[int] = set()
         self._cache: dict[tuple[str, bool], Reading] = {}
         self.typos = TypoFixer(term for term, _ in self.gazetteer.terms())
@@ -166,6 +163,32 @@ class Analyzer:
                 self._cache.clear()
             self._cache[key] = found
         return copy.copy(found)
+
+    # The linear second opinions, loaded when first used (the trainer reads the rules without them).
+    @cached_property
+    def linear_modes(self) -> LinearModel:
+        return load_model("mode")
+
+    @cached_property
+    def linear_classes(self) -> LinearModel:
+        return load_model("class")
+
+    @cached_property
+    def linear_systems(self) -> LinearModel:
+        return load_model("system")
+
+    @cached_property
+    def linear_scenarios(self) -> LinearModel:
+        return load_model("scenario")
+
+    @cached_property
+    def linear_priorities(self) -> LinearModel:
+        return load_model("priority")
+
+    def rules_priority(self, text: str) -> tuple[int, str]:
+        """The priority the patterns give a first-turn text and its evidence key, before any second opinion."""
+        p = self._read_patterns(text, False).priority
+        return (int(p.value), p.key) if p is not None and p.value is not None else (3, "default")
 
     def _read(self, text: str, has_history: bool) -> Reading:
         r = self._read_patterns(text, has_history)
@@ -652,6 +675,16 @@ class Analyzer:
                 r.classes = [Candidate(cls[0], cls[1], "linear", r.classes[0].original)] + [
                     c for c in r.classes if c.value != cls[0]
                 ]
+        # The priority model reads the words with the rules' priority and how it was read: a default
+        # 3 where the author's context makes it 2 ("예비펌프 없음", "lost redundancy"), a cue that the
+        # rest of the text plays down.
+        rule = (
+            (int(r.priority.value), r.priority.key) if r.priority and r.priority.value is not None else (3, "default")
+        )
+        prio = self.linear_priorities.overrules(r.doc.canon, str(rule[0]), extra=priority_features(*rule))
+        if prio is not None:
+            r.priority = Candidate(int(prio[0]), prio[1], "linear", r.priority.original if r.priority else "")
+            r.priority_original = r.priority.original
 
     def _adjust(self, r: Reading) -> None:
         """Failure mode and class read together."""

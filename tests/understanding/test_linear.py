@@ -50,6 +50,8 @@ def test_shipped_models_speak_the_catalog(catalog: Catalog) -> None:
     assert (modes.overrule, classes.overrule) == (OVERRULE["mode"], OVERRULE["class"])
     assert set(load_model("system").classes) == set(catalog.systems)
     assert load_model("scenario").classes == ["S1", "S3"]
+    assert load_model("priority").classes == ["1", "2", "3", "4"]
+    assert load_model("priority").overrule == OVERRULE["priority"]
 
 
 @pytest.fixture
@@ -95,8 +97,10 @@ def test_the_trainer_rebuilds_the_shipped_weights() -> None:
     from pmark3.understanding import train_linear
 
     examples = [ex for path in train_linear.SOURCES for ex in load_examples(path)]
-    for field in ("mode", "class", "system", "scenario"):
-        rebuilt = train_linear.train(train_linear.training_pairs(examples, field), field)
+    for field in ("mode", "class", "system", "scenario", "priority"):
+        pairs = train_linear.training_pairs(examples, field)
+        extras = train_linear.rules_priorities(t for t, _ in pairs) if field == "priority" else None
+        rebuilt = train_linear.train(pairs, field, extras=extras)
         shipped = load_model(field)
         assert rebuilt.classes == shipped.classes and rebuilt.index == shipped.index
         # float16 on disk: the same weights to its precision.
@@ -167,3 +171,23 @@ def test_a_two_class_fit_ships_both_columns() -> None:
     assert m.classes == ["S1", "S3"] and m.coef.shape == (len(m.index), 2)
     p = m.probabilities(canonical("정비 이력 있나요"))
     assert p["S3"] > p["S1"]
+
+
+def test_the_priority_model_reads_the_rules_priority_beside_the_words(
+    catalog: Catalog, register: list[FunctionalLocation]
+) -> None:
+    a = Analyzer(catalog, register)
+    # Sure of 2 where "예비" is written; a little inclined to 2 at the rules' default 3.
+    a.linear_priorities = LinearModel(
+        ["예비", "RK=3_default"],
+        ["1", "2", "3", "4"],
+        np.array([[0.0, 4.0, 0.0, 0.0], [0.0, 0.5, 0.0, 0.0]]),
+        np.zeros(4),
+        OVERRULE["priority"],
+    )
+    assert a.rules_priority("2호기 급수펌프 B 누설, 예비펌프 없음") == (3, "default")
+    r = a.read("2호기 급수펌프 B 누설, 예비펌프 없음")
+    assert r.priority is not None and (r.priority.value, r.priority.key) == (2, "linear")
+    assert a.read("2호기 급수펌프 B 누설").priority is None  # the model is not surer: the rules' default stays
+    assert a.read("2호기 급수펌프 B 누설, 예비펌프 없음", has_history=True).priority is None  # no follow-up
+    assert Calibrator().confidence("priority", "linear:S1@ko") <= 0.75
