@@ -20,7 +20,7 @@ from pmark3.plant import FunctionalLocation, WorkOrder
 from pmark3.understanding.gazetteer import Entry, Hit, build_equipment_gazetteer
 from pmark3.understanding.learned import ModeModel, labeled_model
 from pmark3.understanding.lexicon import COMMON_SYSTEMS
-from pmark3.understanding.linear import LinearModel, load_model, priority_features
+from pmark3.understanding.linear import FOLLOWUP_SCALE, LinearModel, load_model, priority_features
 from pmark3.understanding.priority import PriorityCue, PriorityReader, decide
 from pmark3.understanding.register import RegisterIndex
 from pmark3.understanding.scenario import detect_scenario, is_followup
@@ -198,6 +198,11 @@ class Analyzer:
             self._adjust(r)
         if not has_history and r.scenario == "S1" and (r.systems or r.classes or r.unit):
             self._second_opinion(r)
+        elif has_history and r.scenario == "S2" and (r.modes or r.classes) and not _DENIAL.search(r.doc.canon):
+            # A follow-up that says what it found ("확인해보니 inverter 출력 전압 이상이에요") is read
+            # like a first turn, for what its own words read; the model must be surer there. One that
+            # denies ("모터 아니고 팬 쪽 베어링") is not: the model reads the denied words as named.
+            self._second_opinion(r, followup=True)
         return r
 
     def _read_patterns(self, text: str, has_history: bool) -> Reading:
@@ -637,7 +642,7 @@ class Analyzer:
         if guess is not None and guess[0] != "UNK":
             r.modes.append(Candidate(guess[0], guess[1], "learned"))
 
-    def _second_opinion(self, r: Reading) -> None:
+    def _second_opinion(self, r: Reading, followup: bool = False) -> None:
         """Where the linear model is far surer of another code than of the reading, its code leads.
 
         A system nothing named is filled where the model gives it ``FILL_FLOOR`` or more.
@@ -645,9 +650,10 @@ class Analyzer:
         that a register tag or a KKS code names, or a breaker's FCO/FDC and a valve's LCP class. A
         specific reading (a pattern of strength 3, "cause unknown", a mode inferred from the class;
         a class the failure or a reading names) needs the model surer than a weak one. The
-        replaced reading stays as the first alternative (key ``linear``).
+        replaced reading stays as the first alternative (key ``linear``). On a ``followup``, only a
+        failure mode or a class its words read is weighed (``FOLLOWUP_SCALE`` times the factors).
         """
-        if not r.systems:
+        if not r.systems and not followup:
             # No word names a system: the model's, when it is fairly sure. It sets no unit: a
             # plant-common system found this way does not make the unit 0 (units are never guessed).
             system = self.linear_systems.fills(r.doc.canon)
@@ -660,7 +666,9 @@ class Analyzer:
         # Strength-4 patterns were written to win over every other reading ("비상정지 눌러도 안 섬" is the
         # e-stop's FTF, where the labeled texts mostly say STP); they are never overruled.
         final = first is not None and first.key.startswith("s4_")
-        mode = None if final else self.linear_modes.overrules(r.doc.canon, r.mode, specific)
+        scale = FOLLOWUP_SCALE if followup else {"mode": 1.0, "class": 1.0}
+        weigh_mode = not final and (first is not None or not followup)
+        mode = self.linear_modes.overrules(r.doc.canon, r.mode, specific, scale=scale["mode"]) if weigh_mode else None
         if mode is not None:
             r.modes = [Candidate(mode[0], mode[1], "linear", r.symptom_original)] + [
                 c for c in r.modes if c.value != mode[0]
@@ -670,11 +678,15 @@ class Analyzer:
         # it protects beside it, would make it the transformer's.
         relay = bool(r.classes) and _PROTECTION_RELAY.search(canonical(r.classes[0].original)) is not None
         if r.classes and r.classes[0].key not in ("register", "kks") and not named and not relay:
-            cls = self.linear_classes.overrules(r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES)
+            cls = self.linear_classes.overrules(
+                r.doc.canon, r.cls, r.classes[0].key not in _WORD_CLASSES, scale=scale["class"]
+            )
             if cls is not None:
                 r.classes = [Candidate(cls[0], cls[1], "linear", r.classes[0].original)] + [
                     c for c in r.classes if c.value != cls[0]
                 ]
+        if followup:
+            return  # a follow-up's priority is the session's unless its words change it
         # The priority model reads the words with the rules' priority and how it was read: a default
         # 3 where the author's context makes it 2 ("예비펌프 없음", "lost redundancy"), a cue that the
         # rest of the text plays down.
@@ -872,6 +884,7 @@ def _means(canon: str, h: Hit) -> bool:
     return bool(_MEANS_AFTER.match(canon[h.end :]) or _MEANS_BEFORE.search(canon[max(0, h.start - 40) : h.start]))
 
 
+_DENIAL = re.compile(r"아니|말고|대신|(?:^| )(?:not|instead|rather)(?= |$)")
 _PROTECTION_RELAY = re.compile(r"계전기|relay|buchholz|부흐홀츠")
 _GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기|(?<![a-z])dga(?![a-z])")
 # Component classes that a symptom's own subject may name over the machine named first.

@@ -79,11 +79,24 @@ def test_a_specific_reading_and_a_register_tag_are_never_overruled(analyzer: Ana
     assert (r.modes[0].value, r.classes[0].value) == ("FCO", "SG")
 
 
-def test_no_second_opinion_on_a_question_or_a_follow_up(analyzer: Analyzer) -> None:
+def test_no_second_opinion_on_a_question(analyzer: Analyzer) -> None:
     r = analyzer.read("1호기 EHC 오일 탱크 냄새 관련 정비 이력 보여줘")
     assert r.scenario == "S3" and all(c.key != "linear" for c in (*r.modes, *r.classes))
+
+
+def test_a_follow_up_gets_one_only_for_what_its_words_read_and_never_on_a_denial(analyzer: Analyzer) -> None:
     r = analyzer.read("탱크 쪽 냄새가 더 심해졌어요", has_history=True)
+    assert (r.modes[0].value, r.modes[0].key) == ("CTM", "linear")  # far surer, even at the follow-up's factor
+    assert not analyzer.read("2호기요", has_history=True).modes  # nothing read: no mode from the model
+    r = analyzer.read("냄새 아니고 탱크 쪽 진동이에요", has_history=True)
     assert all(c.key != "linear" for c in (*r.modes, *r.classes))
+    # The toy is e^12 (about 163 000) times surer: enough for a first turn at 100 000, not for a
+    # follow-up at FOLLOWUP_SCALE times that.
+    analyzer.linear_modes.overrule = (100_000.0, 100_000.0)
+    analyzer.clear_cache()
+    assert analyzer.read("1호기 EHC 오일 탱크 쪽 냄새 이상").modes[0].key == "linear"
+    r = analyzer.read("탱크 쪽 냄새가 더 심해졌어요", has_history=True)
+    assert all(c.key != "linear" for c in r.modes)
 
 
 def test_an_overruling_code_is_capped_at_its_blind_accuracy() -> None:
