@@ -163,6 +163,14 @@ PROBE_SETS: tuple[str, ...] = (
     "probes47.jsonl",
     "probes48.jsonl",
     "probes49.jsonl",
+    "probes50.jsonl",
+    "probes51.jsonl",
+    "probes52.jsonl",
+    "probes53.jsonl",
+    "probes54.jsonl",
+    "probes55.jsonl",
+    "probes56.jsonl",
+    "probes57.jsonl",
 )
 
 

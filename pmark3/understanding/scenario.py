@@ -193,8 +193,8 @@ def detect_scenario(canon: str, has_history: bool, symptom_strength: int, source
         return "S3", "info_strong"
     if question and (strong_info or _INFO.search(canon)) and symptom_strength < 2 and not request:
         return "S3", "info_weak"
-    if riding:
-        # A question riding on a reported fault ("절차서 있으면 같이 보내주세요").
+    if riding or (symptom_strength >= 2 and _INFO_PAST.search(canon)):
+        # A question riding on a reported fault ("절차서 있으면 같이 보내주세요", "예전에도 이런 적 있었나요?").
         return "S1", "riding"
     if request:
         return "S1", "request"
