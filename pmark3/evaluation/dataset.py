@@ -171,6 +171,14 @@ PROBE_SETS: tuple[str, ...] = (
     "probes55.jsonl",
     "probes56.jsonl",
     "probes57.jsonl",
+    "probes58.jsonl",
+    "probes59.jsonl",
+    "probes60.jsonl",
+    "probes61.jsonl",
+    "probes62.jsonl",
+    "probes63.jsonl",
+    "probes64.jsonl",
+    "probes65.jsonl",
 )
 
 

@@ -92,6 +92,7 @@ ro 막|ro 멤브레인|ro membrane ; GCF ; FS ;
 혼상탈염기|양이온교환탑|음이온교환탑|양이온탑|음이온탑|mixed bed|mixed bed polisher|cation exchanger|anion exchanger|cation bed|anion bed ; GCF ; VE ;
 순수시료|순수샘플|순수수질|탈염수|demin water|demineralized water ; GCF ; ; weak
 수처리|순수설비|탈염설비|탈염|이온교환|역삼투|demineralizer|demin|water treatment|wtp|ro ; GCF ; ;
+복수탈염|복수탈염설비|복수탈염기|복수정화|condensate polisher|condensate polishing|condensate polishing plant ; LCA ; ;
 연료유탱크|경유탱크|중유탱크|유류탱크|fo tank|fuel oil tank|diesel oil tank|light oil tank ; EGB ; TA ;
 연료유펌프|fo 펌프|fo pump|fuel oil pump ; EGC ; PU ;
 # The fuel an EDG, a burner or a tank holds names the fuel-oil system only when nothing else names one.

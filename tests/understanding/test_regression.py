@@ -172,6 +172,20 @@ LATER = {
     "probes55": (0.96, 0.94, 0.975),
     "probes56": (0.97, 0.95, 0.99),
     "probes57": (0.94, 0.91, 0.96),
+    # Blind (session start -> the code that first scored them, with the linear models of probes1-57):
+    # probes58 (re-typed paper slips) 0.925 -> 0.955, 59 (water-steam cycle rounds) 0.942 -> 0.952, 60
+    # (contractors' simple English) 0.951 -> 0.960, 61 (chatbot talk) 0.958 -> 0.968, 62 (rotating
+    # equipment) 0.921 -> 0.934, 63 (HV switchyard; one guessed unit: a condensate polisher read as
+    # water treatment, since fixed) 0.928 -> 0.944, 64 (fuel and utilities) 0.931 -> 0.949, 65 (padded
+    # reports) 0.908 -> 0.921; learned parts and that unit only, so these bars flatter.
+    "probes58": (0.96, 0.94, 0.985),
+    "probes59": (0.96, 0.94, 0.975),
+    "probes60": (0.97, 0.95, 0.99),
+    "probes61": (0.97, 0.95, 0.97),
+    "probes62": (0.945, 0.92, 0.98),
+    "probes63": (0.96, 0.95, 0.99),
+    "probes64": (0.955, 0.94, 0.98),
+    "probes65": (0.94, 0.93, 0.985),
 }
 PROBES9 = Path(__file__).with_name("data") / "probes9.jsonl"
 

@@ -94,6 +94,15 @@ def test_a_plant_common_building_only_says_where_another_system_runs(understand:
     assert (f.location.unit, f.location.system) == (None, "LBG")
 
 
+@pytest.mark.parametrize("text", ["복수탈염기 출구 밸브 패싱", "condensate polisher bypass valve letting by"])
+def test_a_condensate_polisher_is_the_units_condensate_system_not_water_treatment(
+    understand: Understand, text: str
+) -> None:
+    # "탈염" (demineralization) names the plant-common water treatment; the condensate polisher is each unit's.
+    _, f = understand(text)
+    assert (f.location.unit, f.location.system) == (None, "LCA")
+
+
 def test_common_word_gives_unit_0(understand: Understand) -> None:
     _, f = understand("공용 공기압축기 A 과열")
     assert f.location.unit == "0"
