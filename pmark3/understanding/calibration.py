@@ -66,7 +66,7 @@ KEY_CAPS = {
     ("equipment_type", "linear"): 0.8,
     # A priority the linear model changed was right 39 times in 50 blind (leave-one-set-out).
     ("priority", "linear"): 0.75,
-    # A system filled by the linear model (right 28 times in 28 blind, too few to claim 0.9).
+    # A system filled by the linear model (right 46 times in 56 blind fills at 0.2 or more).
     **{
         ("location", f"{group}+linear"): 0.85
         for group in ("explicit", "hash", "common", "history", "none", "conflict", "invalid")

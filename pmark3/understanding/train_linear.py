@@ -3,9 +3,11 @@
     .venv/bin/python -m pmark3.understanding.train_linear     # rewrites data/linear_*.npz
 
 Needs scikit-learn (the ``dev`` extra); the app reads the written weights with numpy alone.
-It learns from the first-turn fault reports (S1) of the dev split, the shared sample and the
-probe sets in ``tests/understanding/data``; never from the test split. The fit is
-deterministic (L-BFGS from zeros), so running it twice writes the same weights.
+It learns from the dev split, the shared sample and the probe sets in ``tests/understanding/data``,
+never from the test split: the mode, class, system and priority models from their first-turn fault
+reports (S1), the scenario model from every first turn (S1 or S3). The priority model also reads
+the priority the rules give each text (``rules_priorities``). The fit is deterministic (L-BFGS
+from zeros), so running it twice writes the same weights.
 """
 
 from __future__ import annotations
