@@ -187,8 +187,7 @@ class Analyzer:
 
     def rules_priority(self, text: str) -> tuple[int, str]:
         """The priority the patterns give a first-turn text and its evidence key, before any second opinion."""
-        p = self._read_patterns(text, False).priority
-        return (int(p.value), p.key) if p is not None and p.value is not None else (3, "default")
+        return _rules_priority(self._read_patterns(text, False))
 
     def _read(self, text: str, has_history: bool) -> Reading:
         r = self._read_patterns(text, has_history)
@@ -666,7 +665,7 @@ class Analyzer:
         # Strength-4 patterns were written to win over every other reading ("비상정지 눌러도 안 섬" is the
         # e-stop's FTF, where the labeled texts mostly say STP); they are never overruled.
         final = first is not None and first.key.startswith("s4_")
-        scale = FOLLOWUP_SCALE if followup else {"mode": 1.0, "class": 1.0}
+        scale = FOLLOWUP_SCALE if followup else _NO_SCALE
         weigh_mode = not final and (first is not None or not followup)
         mode = self.linear_modes.overrules(r.doc.canon, r.mode, specific, scale=scale["mode"]) if weigh_mode else None
         if mode is not None:
@@ -690,9 +689,7 @@ class Analyzer:
         # The priority model reads the words with the rules' priority and how it was read: a default
         # 3 where the author's context makes it 2 ("예비펌프 없음", "lost redundancy"), a cue that the
         # rest of the text plays down.
-        rule = (
-            (int(r.priority.value), r.priority.key) if r.priority and r.priority.value is not None else (3, "default")
-        )
+        rule = _rules_priority(r)
         prio = self.linear_priorities.overrules(r.doc.canon, str(rule[0]), extra=priority_features(*rule))
         if prio is not None:
             r.priority = Candidate(int(prio[0]), prio[1], "linear", r.priority.original if r.priority else "")
@@ -884,6 +881,13 @@ def _means(canon: str, h: Hit) -> bool:
     return bool(_MEANS_AFTER.match(canon[h.end :]) or _MEANS_BEFORE.search(canon[max(0, h.start - 40) : h.start]))
 
 
+def _rules_priority(r: Reading) -> tuple[int, str]:
+    """The patterns' priority and its evidence key; the default 3 where no cue was read."""
+    p = r.priority
+    return (int(p.value), p.key) if p is not None and p.value is not None else (3, "default")
+
+
+_NO_SCALE = {"mode": 1.0, "class": 1.0}
 _DENIAL = re.compile(r"아니|말고|대신|(?:^| )(?:not|instead|rather)(?= |$)")
 _PROTECTION_RELAY = re.compile(r"계전기|relay|buchholz|부흐홀츠")
 _GAS_RELAY = re.compile(r"buchholz|부흐홀츠|가스계전기|(?<![a-z])dga(?![a-z])")
